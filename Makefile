@@ -1,0 +1,148 @@
+# jsna - the children's JSNA population-needs pipeline.
+#
+#   make            build libjsna and the programs into build/
+#   make run        install missing Debian packages, build, refresh outputs/
+#   make check      install missing packages, build, run every test
+#   make check-asan the tests under AddressSanitizer and UBSan
+#   make install    PREFIX=/usr/local DESTDIR=
+#
+# DEVELOPER=1 turns warnings into errors; SANITIZE=address,undefined adds
+# the sanitizers; COVERAGE=1 adds gcov instrumentation.
+
+-include config.mk
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+PREFIX  ?= /usr/local
+BUILD   ?= build
+
+PKGS     = gsl cairo pangocairo sqlite3 inih zlib
+TESTPKGS = cmocka
+CSV_LIBS ?= -lcsv
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+TEST_CFLAGS := $(shell pkg-config --cflags $(TESTPKGS) 2>/dev/null)
+TEST_LIBS   := $(shell pkg-config --libs $(TESTPKGS) 2>/dev/null)
+
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+       -Wmissing-prototypes -Wformat=2 -Wwrite-strings -Wvla -Wpointer-arith \
+       -Wundef -Wfloat-equal -Wimplicit-fallthrough
+ifeq ($(DEVELOPER),1)
+WARN += -Werror
+endif
+ifneq ($(SANITIZE),)
+SANFLAGS = -fsanitize=$(SANITIZE) -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+ifeq ($(COVERAGE),1)
+SANFLAGS += --coverage
+endif
+
+ifeq ($(V),1)
+Q =
+else
+Q = @
+endif
+
+ALL_CPPFLAGS = -Iinclude -I$(BUILD) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	       $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS)
+ALL_LDFLAGS  = $(LDFLAGS) $(SANFLAGS)
+LIBS         = $(BUILD)/libjsna.a $(PKG_LIBS) $(CSV_LIBS) -lm
+DEPFLAGS     = -MMD -MP
+
+LIB_SRC  := $(sort $(wildcard pipeline/lib/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema.o
+STAGES   := ingest calc chart table report check stats
+PROGS    := $(BUILD)/bin/jsna $(STAGES:%=$(BUILD)/bin/jsna-%)
+TOOLS    := $(BUILD)/tools/gen-sample
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNITS    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+all: $(PROGS) $(TOOLS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+# The warehouse schema lives in one SQL file, embedded as a C string.
+$(BUILD)/schema.c: pipeline/lib/schema.sql tools/embed.sh
+	@mkdir -p $(@D)
+	sh tools/embed.sh jsna_schema_sql < $< > $@.tmp && mv $@.tmp $@
+
+$(BUILD)/schema.o: $(BUILD)/schema.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libjsna.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/bin/jsna: $(BUILD)/pipeline/jsna.o $(BUILD)/libjsna.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
+
+define stage_rule
+$(BUILD)/bin/jsna-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard pipeline/$(1)/*.c)) $(BUILD)/libjsna.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIBS)
+endef
+$(foreach s,$(STAGES),$(eval $(call stage_rule,$(s))))
+
+$(BUILD)/tools/gen-sample: $(BUILD)/tools/gen-sample.o
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< -lm
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libjsna.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(TEST_LIBS)
+
+$(BUILD)/tests/unit/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+deps:
+	@sh tools/deps.sh
+
+# The bundled sample inputs are generated, deterministically.
+inputs: $(BUILD)/tools/gen-sample
+	$(BUILD)/tools/gen-sample -o inputs
+
+run: deps
+	@$(MAKE) --no-print-directory all
+	$(BUILD)/bin/jsna refresh -c jsna.ini
+
+check: deps
+	@$(MAKE) --no-print-directory all units
+	@sh tests/run-tests.sh $(BUILD)
+
+units: $(UNITS)
+
+check-asan:
+	@$(MAKE) --no-print-directory check BUILD=build/asan SANITIZE=address,undefined CFLAGS="-O1 -g"
+
+check-valgrind: deps
+	@$(MAKE) --no-print-directory all units
+	@VALGRIND=1 sh tests/run-tests.sh $(BUILD)
+
+install: all
+	mkdir -p $(DESTDIR)$(PREFIX)/bin
+	cp -f $(PROGS) $(DESTDIR)$(PREFIX)/bin/
+
+clean:
+	rm -rf $(BUILD)
+
+clean-outputs:
+	rm -rf outputs/.runs outputs/.current outputs/indicators.csv \
+		outputs/charts outputs/tables outputs/report outputs/logs \
+		outputs/changes.md outputs/index.html var
+
+lint:
+	@sh tools/lint.sh
+
+.PHONY: all deps inputs run check units check-asan check-valgrind install \
+	clean clean-outputs lint
+.DELETE_ON_ERROR:
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

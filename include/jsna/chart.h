@@ -1,0 +1,186 @@
+/* chart.h - trend charts for Word papers: a pure layout, drawn by cairo.
+ *
+ *	struct trend_chart c = { .title = "...", .nperiods = 10, ... };
+ *	if (chart_render_trend(&c, CHART_PNG, "outputs/charts/x.png") < 0)
+ *		return -1;                    already reported with error()
+ *	chart_describe_trend(&c, &alt);   plain-text alternative into a buf
+ *
+ * Inputs are borrowed for the length of a call. A struct chart_layout owns
+ * its items, points and strings until chart_layout_release(). Errors are
+ * reported with error() and return -1; nothing here exits. layout.c is
+ * pure (no cairo); render.c alone includes cairo and pango.
+ */
+#ifndef JSNA_CHART_H
+#define JSNA_CHART_H
+
+#include <stddef.h>
+
+#include "jsna/buf.h"
+#include "jsna/stats.h"
+
+/* Half an A4 page, 160 mm x 100 mm, in points (the layout's unit). PNG is
+ * the same picture at 300 dpi: 1890 x 1181 pixels. */
+#define CHART_WIDTH_PT (160.0 * 72.0 / 25.4)
+#define CHART_HEIGHT_PT (100.0 * 72.0 / 25.4)
+#define CHART_PNG_DPI 300
+
+enum chart_format { CHART_PNG, CHART_SVG, CHART_PDF };
+
+/* Significance fills: GOV.UK / FingertipsNext (the default) or the
+ * Fingertips classic red-amber-green (UX.md 1.2). */
+enum chart_palette { PALETTE_GOVUK, PALETTE_FINGERTIPS };
+
+/* One line of a trend chart. The area is drawn dark blue #12436D with its
+ * points filled by comparison and 95% CI bars. Of the other series, the
+ * first is the benchmark (England): black, with small black points, named
+ * in the comparison legend; the rest are dashed, dotted and dash-dotted in
+ * #28A197, #801650 and #A285D1. */
+struct chart_series {
+	const char *name;	/* legend text, e.g. "Cheshire West and Chester" */
+	int is_area;		/* 1: the focus area (at most one series) */
+	const double *value;	/* [nperiods], NaN = no value (a gap) */
+	const double *lower, *upper;	/* [nperiods] 95% limits or NULL;
+					 * drawn for the area only */
+	const enum stats_cmp *cmp;	/* [nperiods] against the benchmark,
+					 * or NULL; used for the area only */
+};
+
+struct trend_chart {
+	const char *title;	/* the message, at most ten words */
+	const char *subtitle;	/* measure, area and period, or NULL */
+	const char *source;	/* "Source: ..." with the data vintage, or NULL */
+	const char *note;	/* suppression or other note, or NULL */
+	const char *y_label;	/* unit, e.g. "Rate per 10,000", or NULL */
+	size_t nperiods;	/* 1 or more */
+	const char *const *period_labels;	/* "2017/18", "2018", ... */
+	size_t nseries;		/* 1 to 5: the area, England and three more */
+	const struct chart_series *series;
+	int decimals;		/* of value labels and the description, 0..6 */
+	enum chart_palette palette;
+	int y_from_zero;	/* 1: the axis includes zero */
+};
+
+/* Marker shapes. Colour is never the only carrier of an outcome: similar
+ * is a circle, better / best / higher / highest a triangle pointing up,
+ * worse / worst / lower / lowest a triangle pointing down, and not
+ * compared a diamond; the legend words each outcome drawn. */
+enum chart_mark {
+	CHART_MARK_NONE,
+	CHART_MARK_CIRCLE,
+	CHART_MARK_TRIANGLE_UP,
+	CHART_MARK_TRIANGLE_DOWN,
+	CHART_MARK_DIAMOND
+};
+
+enum chart_dash { CHART_DASH_SOLID, CHART_DASH_DASHED, CHART_DASH_DOTTED,
+		  CHART_DASH_DASHDOT };
+
+enum chart_align { CHART_ALIGN_LEFT, CHART_ALIGN_CENTRE, CHART_ALIGN_RIGHT };
+
+enum chart_op {
+	CHART_OP_LINE,		/* a polyline through pts; a NaN point breaks it */
+	CHART_OP_MARK,		/* a marker centred on (x, y) */
+	CHART_OP_TEXT		/* one line of text */
+};
+
+/* Colours are 0xRRGGBB; CHART_NONE means "not drawn". */
+#define CHART_NONE 0x1000000UL
+
+/* One drawing instruction, in points from the top left corner. */
+struct chart_item {
+	enum chart_op op;
+	unsigned long stroke;	/* LINE, MARK outline, TEXT colour */
+	unsigned long fill;	/* MARK fill */
+	double width;		/* stroke width */
+	enum chart_dash dash;	/* LINE */
+	size_t npts;		/* LINE: number of (x, y) pairs in pts */
+	double *pts;		/* LINE: owned */
+	double x, y;		/* MARK: centre; TEXT: anchor on the baseline */
+	enum chart_mark mark;	/* MARK */
+	double size;		/* MARK: radius; TEXT: font size */
+	char *text;		/* TEXT: UTF-8, owned */
+	int bold;		/* TEXT */
+	enum chart_align align;	/* TEXT: x is the left end, centre or right end */
+	double angle;		/* TEXT: degrees about (x, y), clockwise; 0 or -45 */
+};
+
+/* Measures the advance width of one line of text in points, in DejaVu Sans
+ * (bold when bold is 1) at size points. */
+typedef double chart_measure_fn(void *ctx, const char *text, double size,
+				int bold);
+
+/* A trend chart placed on a page, with every string, ready to draw. */
+struct chart_layout {
+	double width, height;	/* the page */
+	double plot_left, plot_top, plot_right, plot_bottom;
+	double y_min, y_max;	/* values at plot_bottom and plot_top */
+	double tick_start, tick_step;	/* y ticks: start + i * step */
+	int nticks;
+	int tick_decimals;
+	size_t nperiods;
+	double *period_x;	/* [nperiods] x of each period, owned */
+	double label_angle;	/* period labels: 0 or -45 degrees */
+	size_t label_every;	/* 1, or k: every k-th, counted back from the
+				 * latest period, which is always labelled */
+	size_t nitems, alloc;
+	struct chart_item *items;	/* in drawing order, owned */
+};
+#define CHART_LAYOUT_INIT { 0 }
+
+/* Chooses round y ticks covering [lo, hi]: start + i * step for i < n,
+ * step 1, 2 or 5 times a power of ten, the smallest giving at most
+ * max_ticks (2 or more) ticks, start <= lo and start + (n-1) step >= hi.
+ * lo == hi is widened by 10% of its size (or by 1 about zero).
+ * E.g. 0..74, 6 -> 0, 20, 40, 60, 80.
+ * Returns: 0, or -1 (n = 0) when lo or hi is not finite, lo > hi or
+ * max_ticks < 2. Pure: no message. */
+int chart_nice_ticks(double lo, double hi, int max_ticks, double *start,
+		     double *step, int *n);
+
+/* The fill of a point with outcome cmp in palette p (UX.md 1.2): GOV.UK
+ * better #00703C, similar #FFDD00, worse #D4351C...; not compared is
+ * white in GOV.UK (its "transparent") and #C9C9C9 in Fingertips. */
+unsigned long chart_cmp_colour(enum chart_palette p, enum stats_cmp cmp);
+
+/* The marker shape of outcome cmp (see enum chart_mark). */
+enum chart_mark chart_cmp_mark(enum stats_cmp cmp);
+
+/* Lays c out on a page of width x height points: title and subtitle at the
+ * top left, the unit over the y axis, round y ticks with light gridlines,
+ * period labels (turned -45 degrees or thinned when crowded), the lines,
+ * the area's CI bars and outcome markers, the latest values labelled at
+ * the right, then the legends, the source and the note. Text is measured
+ * with measure(ctx, ...), or estimated when measure is NULL.
+ * out: initialised with CHART_LAYOUT_INIT or released; the caller releases
+ * it with chart_layout_release() after success or failure.
+ * Returns: 0, or -1 with error() when c is invalid (no title, no periods,
+ * more than one area, no value at all...). */
+int chart_layout_trend(const struct trend_chart *c, double width,
+		       double height, chart_measure_fn *measure, void *ctx,
+		       struct chart_layout *out);
+
+/* The device y of value v in a laid-out chart. */
+double chart_layout_ypos(const struct chart_layout *l, double v);
+
+/* Frees what a layout owns and leaves it as CHART_LAYOUT_INIT. */
+void chart_layout_release(struct chart_layout *l);
+
+/* Draws c into one file at path (written directly: the caller renames):
+ * PDF and SVG at 160 x 100 mm in points, PNG at 1890 x 1181 pixels with a
+ * pHYs chunk of 300 dpi. The SVG starts with <title> and <desc> (the text
+ * of chart_describe_trend). The same input gives the same bytes.
+ * Returns: 0, or -1 with error() (bad chart, cairo or I/O failure). */
+int chart_render_trend(const struct trend_chart *c, enum chart_format f,
+		       const char *path);
+
+/* Appends to out the plain-text alternative of c: what it shows, the
+ * latest value and its comparison, the trend in words and every period's
+ * values, with the note and source. Values use c->decimals, rounded half
+ * away from zero, with thousands separators. */
+void chart_describe_trend(const struct trend_chart *c, struct buf *out);
+
+/* Releases the font caches of pango, cairo and fontconfig's users; call
+ * once before exit in tests and debug builds so leak checkers stay quiet. */
+void chart_render_shutdown(void);
+
+#endif

@@ -1,0 +1,75 @@
+/* results.h - the latest computed values, as the chart, table and report
+ * stages read them: one struct per indicator with the area's series and
+ * its benchmarks' (England, region) over all periods.
+ *
+ *	struct results r;
+ *	if (results_load(st, &cfg, &r) < 0) return JSNA_EXIT_SYSTEM;
+ *	for (i = 0; i < r.n; i++) draw(&r.ind[i]);
+ *	results_release(&r);
+ *
+ * The struct owns everything in it. Periods of every series are aligned:
+ * series[k].pt[j] is the value for periods[j] (NaN when absent).
+ */
+#ifndef JSNA_RESULTS_H
+#define JSNA_RESULTS_H
+
+#include <stddef.h>
+
+#include "jsna/config.h"
+#include "jsna/period.h"
+#include "jsna/stats.h"
+#include "jsna/store.h"
+
+struct result_point {
+	double value, lower95, upper95, lower998, upper998;
+	double count, denominator;
+	double neighbour_avg;
+	int rank, rank_of;
+	char quartile[2];
+	char note[32];
+	char cmp_england[16];
+	char cmp_parent[16];
+	int present;		/* 0: no row for this period */
+};
+
+enum { SERIES_AREA, SERIES_ENGLAND, SERIES_REGION, SERIES_COUNT };
+
+struct result_series {
+	char *code;		/* NULL when unknown (no region) */
+	char *name;
+	struct result_point *pt;	/* [nperiods] */
+};
+
+struct result_indicator {
+	char *id, *title, *domain, *type, *polarity, *ci, *unit;
+	char *count_label, *source;
+	double multiplier;
+	int decimals;
+	size_t nperiods;
+	struct period *periods;	/* ascending */
+	struct result_series series[SERIES_COUNT];
+	int latest;		/* index of the area's latest period with a
+				 * row, or -1 */
+};
+
+struct results {
+	long long run;		/* the calc run read */
+	char *area_code, *area_name;
+	struct result_indicator *ind;
+	size_t n;
+};
+
+/* Reads the latest finished calc run for cfg's area. A warehouse with no
+ * calc run gives n = 0 and run = 0. Returns 0 or -1 (reported). */
+int results_load(struct store *st, const struct config *cfg,
+		 struct results *r);
+void results_release(struct results *r);
+
+/* The comparison label stored ("Higher", ...) as an enum stats_cmp. */
+enum stats_cmp results_cmp(const char *label);
+
+/* Formats v with dp decimals, rounded half away from zero, with
+ * thousands separators ("1,234.5"); "" for NaN. Returns out. */
+char *results_format(double v, int dp, char *out, size_t n);
+
+#endif

@@ -1,0 +1,157 @@
+/* store.h - the SQLite warehouse: every table, every statement.
+ *
+ *	struct store *st;
+ *	if (store_open(cfg.warehouse, &st) < 0) return JSNA_EXIT_SYSTEM;
+ *	store_begin(st); ... store_put_observation(st, &o) ...;
+ *	store_commit(st);
+ *	store_close(st);
+ *
+ * The schema lives in schema.sql (embedded at build time) with forward
+ * migrations by PRAGMA user_version; the database runs in WAL mode and
+ * every statement is prepared once and bound. Every function returns 0 on
+ * success or -1 after reporting SQLite's message with the statement's
+ * purpose (a system error: exit 3). Strings passed to callbacks are
+ * borrowed for the call; the store owns nothing the caller gave it.
+ */
+#ifndef JSNA_STORE_H
+#define JSNA_STORE_H
+
+#include <stddef.h>
+
+#include "jsna/period.h"
+
+struct store;
+
+/* Opens (creating the file and its folder if needed) and migrates. */
+int store_open(const char *path, struct store **out);
+void store_close(struct store *st);
+/* The schema version the program writes (the last "-- version N"). */
+int store_schema_version(void);
+
+int store_begin(struct store *st);
+int store_commit(struct store *st);
+int store_rollback(struct store *st);
+/* Savepoints inside a transaction: one per input file. */
+int store_savepoint(struct store *st);
+int store_savepoint_release(struct store *st);
+int store_savepoint_rollback(struct store *st);
+
+/* Runs: each command that writes records itself. */
+int store_run_begin(struct store *st, const char *command, long long parent,
+		    long long *run);
+int store_run_end(struct store *st, long long run, int status);
+
+/* Areas and datasets. */
+struct area {
+	const char *code;
+	const char *name;
+	const char *level;	/* England, Region, LA */
+	const char *parent;	/* may be NULL */
+	const char *la_number;	/* may be NULL */
+};
+int store_put_area(struct store *st, const struct area *a);
+typedef int store_area_fn(const struct area *a, void *ctx);
+int store_each_area(struct store *st, store_area_fn *fn, void *ctx);
+
+int store_put_dataset(struct store *st, const char *id, const char *title,
+		      const char *publisher, const char *source);
+
+/* Source files: the hash of the last good load of a path, if any. */
+int store_file_hash(struct store *st, const char *path, char sha[65],
+		    int *found);
+/* Replaces the load of path: drops its observations, records the file;
+ * *file is the id to give its observations. */
+int store_file_replace(struct store *st, const char *path,
+		       const char *dataset, const char *sha256,
+		       long long size, long long run, long long *file);
+/* Completes the record of a good load: its hash, size and row count. */
+int store_file_finish(struct store *st, long long file, const char *sha256,
+		      long long size, long long rows);
+/* Drops the load of every file not named in keep (a full-folder ingest
+ * found them gone). *dropped counts them. */
+int store_file_prune(struct store *st, const char *const *keep, size_t n,
+		     size_t *dropped);
+
+struct observation {
+	long long file;
+	const char *dataset;
+	const char *measure;
+	const char *area;
+	struct period period;
+	const char *filters;	/* "col=value" pairs joined by 0x1f */
+	double value;		/* NaN when symbol is set */
+	const char *symbol;	/* NULL or "c", "x", ... */
+};
+int store_put_observation(struct store *st, const struct observation *o);
+typedef int store_obs_fn(const struct observation *o, void *ctx);
+/* Every observation of dataset.measure, by area then period. */
+int store_each_observation(struct store *st, const char *dataset,
+			   const char *measure, store_obs_fn *fn, void *ctx);
+
+/* Datasets as loaded: one call per dataset and measure. */
+struct dataset_info {
+	const char *id;
+	const char *title;
+	const char *publisher;
+	const char *measure;
+	long long rows;
+	long long files;
+	int first_year, last_year;
+};
+typedef int store_dataset_fn(const struct dataset_info *d, void *ctx);
+int store_each_dataset(struct store *st, store_dataset_fn *fn, void *ctx);
+/* The distinct filter strings of a dataset (for jsna-check --datasets). */
+typedef int store_string_fn(const char *s, void *ctx);
+int store_each_filter(struct store *st, const char *dataset,
+		      store_string_fn *fn, void *ctx);
+
+/* Indicator metadata and values, kept per calc run. */
+struct indicator_meta {
+	const char *id;
+	const char *title;
+	const char *domain;
+	const char *type;
+	double multiplier;
+	const char *polarity;
+	const char *ci;
+	int decimals;
+	const char *unit;
+	const char *count_label;
+	const char *source;
+	const char *definition;
+	const char *sha256;
+};
+int store_put_indicator(struct store *st, long long run,
+			const struct indicator_meta *m);
+typedef int store_indicator_fn(const struct indicator_meta *m, void *ctx);
+/* In id order. */
+int store_each_indicator(struct store *st, long long run,
+			 store_indicator_fn *fn, void *ctx);
+
+struct value_row {
+	const char *indicator;
+	const char *area;
+	struct period period;
+	const char *category_type;
+	const char *category;
+	double value, lower95, upper95, lower998, upper998;	/* NaN = none */
+	double count, denominator;
+	const char *note;
+	const char *cmp_england;
+	const char *cmp_parent;
+	const char *trend;
+	double neighbour_avg;
+	int rank, rank_of;	/* 0 = none */
+	const char *quartile;
+};
+int store_put_value(struct store *st, long long run,
+		    const struct value_row *v);
+typedef int store_value_fn(const struct value_row *v, void *ctx);
+/* Values of one run; indicator and area may be NULL for all. Ordered by
+ * indicator, area, category, period. */
+int store_each_value(struct store *st, long long run, const char *indicator,
+		     const char *area, store_value_fn *fn, void *ctx);
+/* The latest calc run that finished (status 0 or 1); *run 0 if none. */
+int store_latest_calc(struct store *st, long long *run);
+
+#endif

@@ -1,0 +1,344 @@
+/* chart.c - jsna-chart: indicator values -> PNG, SVG and PDF charts.
+ *
+ * usage: jsna-chart [-c jsna.ini] [--only ID...] [--format png,svg,pdf]
+ * For each indicator of the latest calculation, the configured area's
+ * trend against England, the region and the statistical-neighbour
+ * average, with 95% intervals and points marked by their comparison with
+ * England; beside each chart the plotted data (CSV) and a plain-text
+ * alternative (TXT).
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsna/buf.h"
+#include "jsna/chart.h"
+#include "jsna/export.h"
+#include "jsna/results.h"
+#include "jsna/stage.h"
+#include "jsna/util.h"
+
+static const char usage[] =
+	"usage: jsna-chart [-c jsna.ini] [--only ID...] [--format png,svg,pdf]\n"
+	"Draws the configured area's charts from the latest calculation.\n"
+	"  -c, --config FILE    configuration (default jsna.ini)\n"
+	"  -o, --only ID        only this indicator (may be repeated)\n"
+	"  -f, --format LIST    chart formats (default: [publish] formats)\n"
+	"  -q, --quiet          only errors\n"
+	"  -v, --verbose        say what was drawn\n"
+	"  -h, --help           this text\n"
+	"      --version        the program's version\n";
+
+/* The data of one trend chart, in the arrays chart.h borrows. */
+struct trend_data {
+	const char **labels;
+	double *v[4], *lo, *hi;
+	enum stats_cmp *cmp;
+	struct chart_series series[4];
+	size_t nseries;
+	int suppressed;
+};
+
+static void trend_data_release(struct trend_data *t)
+{
+	int k;
+
+	free(t->labels);
+	for (k = 0; k < 4; k++)
+		free(t->v[k]);
+	free(t->lo);
+	free(t->hi);
+	free(t->cmp);
+}
+
+static void build(const struct result_indicator *ind, struct trend_data *t)
+{
+	size_t n = ind->nperiods, j, k;
+	const struct result_series *area = &ind->series[SERIES_AREA];
+	int have_nb = 0;
+
+	memset(t, 0, sizeof(*t));
+	t->labels = xcalloc(n + 1, sizeof(*t->labels));
+	for (k = 0; k < 4; k++)
+		t->v[k] = xcalloc(n + 1, sizeof(double));
+	t->lo = xcalloc(n + 1, sizeof(double));
+	t->hi = xcalloc(n + 1, sizeof(double));
+	t->cmp = xcalloc(n + 1, sizeof(*t->cmp));
+	for (j = 0; j < n; j++) {
+		const struct result_point *p = &area->pt[j];
+
+		t->labels[j] = ind->periods[j].label;
+		t->v[0][j] = p->value;
+		t->lo[j] = p->lower95;
+		t->hi[j] = p->upper95;
+		t->cmp[j] = results_cmp(p->cmp_england);
+		t->v[1][j] = ind->series[SERIES_ENGLAND].pt[j].value;
+		t->v[2][j] = ind->series[SERIES_REGION].pt[j].value;
+		t->v[3][j] = p->neighbour_avg;
+		if (!isnan(p->neighbour_avg))
+			have_nb = 1;
+		if (p->present && !strcmp(p->note, "c"))
+			t->suppressed = 1;
+	}
+	t->series[0].name = area->name;
+	t->series[0].is_area = 1;
+	t->series[0].value = t->v[0];
+	t->series[0].lower = t->lo;
+	t->series[0].upper = t->hi;
+	t->series[0].cmp = t->cmp;
+	t->series[1].name = ind->series[SERIES_ENGLAND].name;
+	t->series[1].value = t->v[1];
+	t->nseries = 2;
+	if (ind->series[SERIES_REGION].name &&
+	    strcmp(ind->series[SERIES_REGION].code,
+		   ind->series[SERIES_AREA].code) != 0) {
+		t->series[t->nseries].name = ind->series[SERIES_REGION].name;
+		t->series[t->nseries++].value = t->v[2];
+	}
+	if (have_nb) {
+		t->series[t->nseries].name = "Statistical neighbours (average)";
+		t->series[t->nseries++].value = t->v[3];
+	}
+}
+
+/* The plotted data beside the chart. */
+static void plotted_csv(const struct result_indicator *ind,
+			const struct trend_data *t, struct buf *b)
+{
+	size_t j, k;
+
+	buf_adds(b, "Time period,Time period Sortable");
+	for (k = 0; k < t->nseries; k++) {
+		buf_addch(b, ',');
+		buf_add_csv(b, t->series[k].name);
+		if (k == 0)
+			buf_adds(b, ",Lower CI 95.0 limit,Upper CI 95.0 limit,Compared to England");
+	}
+	buf_addch(b, '\n');
+	for (j = 0; j < ind->nperiods; j++) {
+		buf_add_csv(b, t->labels[j]);
+		buf_addf(b, ",%ld", ind->periods[j].sortable);
+		for (k = 0; k < t->nseries; k++) {
+			buf_addch(b, ',');
+			export_number(b, t->series[k].value[j]);
+			if (k == 0) {
+				buf_addch(b, ',');
+				export_number(b, t->lo[j]);
+				buf_addch(b, ',');
+				export_number(b, t->hi[j]);
+				buf_addch(b, ',');
+				buf_add_csv(b, ind->series[SERIES_AREA].pt[j].cmp_england);
+			}
+		}
+		buf_addch(b, '\n');
+	}
+}
+
+static int write_rel(struct stage *s, const char *rel, const struct buf *b)
+{
+	char *path = stage_output(s, rel);
+	int ret;
+
+	if (!path)
+		return -1;
+	ret = afile_write(path, b->buf, b->len);
+	free(path);
+	return ret;
+}
+
+static int render(struct stage *s, const struct trend_chart *tc,
+		  enum chart_format f, const char *rel)
+{
+	char *path = stage_output(s, rel);
+	struct buf tmp = BUF_INIT;
+	int ret = -1;
+
+	if (!path)
+		return -1;
+	buf_addf(&tmp, "%s.tmp", path);
+	if (chart_render_trend(tc, f, tmp.buf) == 0) {
+		if (rename(tmp.buf, path) < 0)
+			error_errno("cannot replace '%s'", path);
+		else
+			ret = 0;
+	}
+	if (ret < 0)
+		remove(tmp.buf);
+	buf_release(&tmp);
+	free(path);
+	return ret;
+}
+
+static int draw_trend(struct stage *s, const struct results *r,
+		      const struct result_indicator *ind, unsigned formats)
+{
+	static const struct { unsigned bit; enum chart_format f;
+			      const char *ext; } fmts[] = {
+		{ FORMAT_PNG, CHART_PNG, "png" },
+		{ FORMAT_SVG, CHART_SVG, "svg" },
+		{ FORMAT_PDF, CHART_PDF, "pdf" },
+	};
+	struct trend_data t;
+	struct trend_chart tc;
+	struct buf subtitle = BUF_INIT, source = BUF_INIT, ylab = BUF_INIT;
+	struct buf notes = BUF_INIT, b = BUF_INIT, rel = BUF_INIT;
+	size_t i;
+	int ret = 0;
+
+	if (ind->nperiods == 0 || ind->latest < 0) {
+		warning("%s: no values for %s; no chart drawn", ind->id,
+			r->area_name);
+		return 0;
+	}
+	build(ind, &t);
+	buf_addf(&subtitle, "%s, %s, %s to %s",
+		 ind->unit[0] ? ind->unit : "Value", r->area_name,
+		 ind->periods[0].label,
+		 ind->periods[ind->nperiods - 1].label);
+	if (subtitle.buf[0] >= 'a' && subtitle.buf[0] <= 'z')
+		subtitle.buf[0] = (char)(subtitle.buf[0] - 'a' + 'A');
+	buf_addf(&source, "Source: %s. Latest period %s.", ind->source,
+		 ind->periods[ind->latest].label);
+	buf_adds(&ylab, ind->unit);
+	if (ylab.buf[0] >= 'a' && ylab.buf[0] <= 'z')
+		ylab.buf[0] = (char)(ylab.buf[0] - 'a' + 'A');
+	if (t.suppressed)
+		buf_addf(&notes, "Values from fewer than %d are suppressed (c).",
+			 s->cfg.suppress_below);
+
+	memset(&tc, 0, sizeof(tc));
+	tc.title = ind->title;
+	tc.subtitle = subtitle.buf;
+	tc.source = source.buf;
+	tc.note = notes.len ? notes.buf : NULL;
+	tc.y_label = ylab.buf;
+	tc.nperiods = ind->nperiods;
+	tc.period_labels = t.labels;
+	tc.nseries = t.nseries;
+	tc.series = t.series;
+	tc.decimals = ind->decimals;
+	tc.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
+	tc.y_from_zero = 1;
+
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]) && ret == 0; i++) {
+		if (!(formats & fmts[i].bit))
+			continue;
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s_trend.%s", ind->id, fmts[i].ext);
+		ret = render(s, &tc, fmts[i].f, rel.buf);
+	}
+	if (ret == 0) {
+		plotted_csv(ind, &t, &b);
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s_trend.csv", ind->id);
+		ret = write_rel(s, rel.buf, &b);
+	}
+	if (ret == 0) {
+		buf_reset(&b);
+		chart_describe_trend(&tc, &b);
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s_trend.txt", ind->id);
+		ret = write_rel(s, rel.buf, &b);
+	}
+	if (ret == 0)
+		note("%s: trend chart drawn", ind->id);
+	buf_release(&subtitle);
+	buf_release(&source);
+	buf_release(&ylab);
+	buf_release(&notes);
+	buf_release(&b);
+	buf_release(&rel);
+	trend_data_release(&t);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		STAGE_LONG_OPTIONS,
+		{ "only", required_argument, NULL, 'o' },
+		{ "format", required_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct stage s;
+	struct results r;
+	char **only = NULL;
+	size_t nonly = 0, oalloc = 0, i, j;
+	unsigned formats = 0;
+	int c, rc, ret = JSNA_EXIT_OK;
+
+	jsna_init(argv[0]);
+	stage_init(&s, "chart");
+	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS "o:f:",
+				longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':	/* --only */
+			XGROW(only, oalloc, nonly + 1);
+			only[nonly++] = optarg;
+			break;
+		case 'f':	/* --format */
+			if (config_parse_formats(optarg, "--format",
+						 FORMAT_PNG | FORMAT_SVG |
+						 FORMAT_PDF, &formats) < 0) {
+				free(only);
+				return jsna_finish(JSNA_EXIT_USAGE);
+			}
+			break;
+		default:
+			rc = stage_option(&s, c, optarg, usage);
+			if (rc) {
+				free(only);
+				return jsna_finish(rc > 0 ? JSNA_EXIT_OK :
+						   JSNA_EXIT_USAGE);
+			}
+		}
+	}
+	if (optind < argc) {
+		fputs(usage, stderr);
+		free(only);
+		return jsna_finish(JSNA_EXIT_USAGE);
+	}
+	if ((rc = stage_start(&s, STAGE_STORE | STAGE_WRITE |
+			      STAGE_OUTPUTS)) != 0) {
+		free(only);
+		return rc;
+	}
+	if (!formats)
+		formats = s.cfg.formats;
+	if (results_load(s.st, &s.cfg, &r) < 0) {
+		free(only);
+		return stage_finish(&s, JSNA_EXIT_SYSTEM);
+	}
+	for (i = 0; i < nonly; i++) {
+		for (j = 0; j < r.n; j++)
+			if (!strcmp(r.ind[j].id, only[i]))
+				break;
+		if (j == r.n) {
+			error("no indicator '%s' in the latest calculation",
+			      only[i]);
+			ret = JSNA_EXIT_USAGE;
+			goto out;
+		}
+	}
+	if (!nonly && stage_clear_output(&s, "charts") < 0) {
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
+	for (i = 0; i < r.n; i++) {
+		int want = !nonly;
+
+		for (j = 0; j < nonly; j++)
+			if (!strcmp(r.ind[i].id, only[j]))
+				want = 1;
+		if (want && draw_trend(&s, &r, &r.ind[i], formats) < 0) {
+			ret = JSNA_EXIT_SYSTEM;
+			break;
+		}
+	}
+out:
+	chart_render_shutdown();
+	results_release(&r);
+	free(only);
+	return stage_finish(&s, ret);
+}

@@ -1,0 +1,149 @@
+/* check.c - jsna-check: validate definitions; list loaded datasets.
+ *
+ * usage: jsna-check [-c jsna.ini] [DEFINITION...]
+ *        jsna-check [-c jsna.ini] --datasets
+ * Reads each indicator definition named (default: every one in the
+ * configured indicators folder) and reports every problem as FILE:LINE,
+ * computing nothing; exits 1 when any definition is wrong. With
+ * --datasets, lists each dataset in the warehouse with its measures,
+ * years and filters.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsna/indicator.h"
+#include "jsna/stage.h"
+#include "jsna/util.h"
+
+static const char usage[] =
+	"usage: jsna-check [-c jsna.ini] [DEFINITION...]\n"
+	"       jsna-check [-c jsna.ini] --datasets\n"
+	"Checks indicator definitions (default: the configured folder), or\n"
+	"lists the datasets loaded in the warehouse.\n"
+	"  -c, --config FILE  configuration (default jsna.ini)\n"
+	"  -d, --datasets     list the datasets, measures and filters loaded\n"
+	"  -q, --quiet        only errors\n"
+	"  -h, --help         this text\n"
+	"      --version      the program's version\n";
+
+struct list_ctx {
+	struct store *st;
+	char *last;
+};
+
+static int on_filter(const char *filters, void *unused)
+{
+	const char *p = filters;
+
+	(void)unused;
+	printf("    filter");
+	while (*p) {
+		const char *end = strchr(p, 0x1f);
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		printf(" %.*s%s", (int)len, p, end ? ";" : "");
+		p += len;
+		if (*p)
+			p++;
+	}
+	putchar('\n');
+	return 0;
+}
+
+static int on_dataset(const struct dataset_info *d, void *vc)
+{
+	struct list_ctx *c = vc;
+
+	if (!c->last || strcmp(c->last, d->id) != 0) {
+		if (c->last && store_each_filter(c->st, c->last, on_filter,
+						 NULL) < 0)
+			return -1;
+		free(c->last);
+		c->last = xstrdup(d->id);
+		printf("%s\t%s (%s)\n", d->id, d->title, d->publisher);
+	}
+	printf("    measure %s: %lld values from %lld file%s, %d to %d\n",
+	       d->measure, d->rows, d->files, d->files == 1 ? "" : "s",
+	       d->first_year, d->last_year);
+	return 0;
+}
+
+static int list_datasets(struct stage *s)
+{
+	struct list_ctx c = { s->st, NULL };
+	int ret = store_each_dataset(s->st, on_dataset, &c);
+
+	if (ret == 0 && c.last)
+		ret = store_each_filter(s->st, c.last, on_filter, NULL);
+	if (ret == 0 && !c.last)
+		printf("no datasets loaded: run jsna-ingest first\n");
+	free(c.last);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		STAGE_LONG_OPTIONS,
+		{ "datasets", no_argument, NULL, 'd' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct stage s;
+	int c, rc, datasets = 0, ret = JSNA_EXIT_OK;
+
+	jsna_init(argv[0]);
+	stage_init(&s, "check");
+	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS "d", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'd':	/* --datasets */
+			datasets = 1;
+			break;
+		default:
+			rc = stage_option(&s, c, optarg, usage);
+			if (rc)
+				return jsna_finish(rc > 0 ? JSNA_EXIT_OK :
+						   JSNA_EXIT_USAGE);
+		}
+	}
+	if (datasets) {
+		if (optind < argc) {
+			fputs(usage, stderr);
+			return jsna_finish(JSNA_EXIT_USAGE);
+		}
+		if ((rc = stage_start(&s, STAGE_STORE)) != 0)
+			return rc;
+		if (list_datasets(&s) < 0)
+			ret = JSNA_EXIT_SYSTEM;
+		return stage_finish(&s, ret);
+	}
+	if (optind < argc) {
+		int i;
+
+		for (i = optind; i < argc; i++) {
+			struct indicator_def d;
+
+			if (indicator_load(argv[i], &d) < 0) {
+				ret = JSNA_EXIT_DATA;
+				continue;
+			}
+			note("%s: '%s' is a valid %s", argv[i], d.id,
+			     indicator_type_name(d.type));
+			indicator_release(&d);
+		}
+		return jsna_finish(ret);
+	}
+	if ((rc = stage_start(&s, 0)) != 0)
+		return rc;
+	{
+		struct indicator_set set;
+
+		if (indicator_load_dir(s.cfg.indicators, &set) < 0)
+			ret = JSNA_EXIT_DATA;
+		note("%zu valid definition%s in '%s'", set.n,
+		     set.n == 1 ? "" : "s", s.cfg.indicators);
+		indicator_set_release(&set);
+	}
+	return stage_finish(&s, ret);
+}

@@ -1,0 +1,208 @@
+/* ingest.c - jsna-ingest: source extracts -> warehouse.
+ *
+ * usage: jsna-ingest [-c jsna.ini] [--force] [FILE...]
+ * Loads every CSV under the configured inputs folder (or the files named),
+ * each recognised by a source definition from its header. All loads are
+ * one transaction with a savepoint per file: a file with a bad row is
+ * rolled back whole and keeps its last good load, the others go in, and
+ * the exit status is 1. An unchanged file (same SHA-256) is skipped.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "jsna/buf.h"
+#include "jsna/load.h"
+#include "jsna/stage.h"
+#include "jsna/util.h"
+
+static const char usage[] =
+	"usage: jsna-ingest [-c jsna.ini] [--force] [FILE...]\n"
+	"Loads the extracts under the configured inputs folder (or the FILEs\n"
+	"named) into the warehouse.\n"
+	"  -c, --config FILE  configuration (default jsna.ini)\n"
+	"  -f, --force        load files even when unchanged\n"
+	"  -q, --quiet        only errors\n"
+	"  -v, --verbose      say what each file gave\n"
+	"  -h, --help         this text\n"
+	"      --version      the program's version\n";
+
+struct file_list {
+	char **path;
+	size_t n, alloc;
+};
+
+static void list_add(struct file_list *l, const char *p)
+{
+	XGROW(l->path, l->alloc, l->n + 1);
+	l->path[l->n++] = xstrdup(p);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Collects the CSV files under dir, but definitions, EES companion
+ * metadata, the neighbour list and hidden entries. */
+static int walk(const char *dir, const char *skip, struct file_list *out)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	int ret = 0;
+
+	if (!dp)
+		return error_errno("cannot read the inputs folder '%s'", dir);
+	while ((e = readdir(dp)) != NULL) {
+		struct buf p = BUF_INIT;
+		struct stat st;
+
+		if (e->d_name[0] == '.')
+			continue;
+		buf_addf(&p, "%s/%s", dir, e->d_name);
+		if (stat(p.buf, &st) < 0) {
+			ret = error_errno("cannot read '%s'", p.buf);
+		} else if (S_ISDIR(st.st_mode)) {
+			if (strcmp(e->d_name, "sources") != 0 &&
+			    walk(p.buf, skip, out) < 0)
+				ret = -1;
+		} else if (str_ends_with(e->d_name, ".csv") &&
+			   !str_ends_with(e->d_name, ".meta.csv") &&
+			   !(skip && strcmp(p.buf, skip) == 0)) {
+			list_add(out, p.buf);
+		}
+		buf_release(&p);
+	}
+	closedir(dp);
+	return ret;
+}
+
+/* The name a file is recorded under: relative to the inputs folder. */
+static const char *record_name(const char *path, const char *inputs)
+{
+	size_t n = strlen(inputs);
+
+	if (strncmp(path, inputs, n) == 0 && path[n] == '/')
+		return path + n + 1;
+	return path;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		STAGE_LONG_OPTIONS,
+		{ "force", no_argument, NULL, 'f' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct stage s;
+	struct source_registry reg = { NULL, 0 };
+	struct file_list files = { NULL, 0, 0 };
+	struct buf srcdir = BUF_INIT;
+	int c, rc, ret = JSNA_EXIT_OK, force = 0, whole = 0;
+	size_t i, loaded = 0, unchanged = 0, rejected = 0;
+
+	jsna_init(argv[0]);
+	stage_init(&s, "ingest");
+	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS "f", longopts,
+				NULL)) != -1) {
+		switch (c) {
+		case 'f':	/* --force */
+			force = 1;
+			break;
+		default:
+			rc = stage_option(&s, c, optarg, usage);
+			if (rc)
+				return jsna_finish(rc > 0 ? JSNA_EXIT_OK :
+						   JSNA_EXIT_USAGE);
+		}
+	}
+	if ((rc = stage_start(&s, STAGE_STORE | STAGE_WRITE)) != 0)
+		return rc;
+
+	buf_addf(&srcdir, "%s/sources", s.cfg.inputs);
+	if (source_registry_load(srcdir.buf, &reg) < 0)
+		ret = JSNA_EXIT_DATA;
+	if (optind < argc) {
+		for (i = (size_t)optind; i < (size_t)argc; i++)
+			list_add(&files, argv[i]);
+	} else {
+		whole = 1;
+		if (walk(s.cfg.inputs, s.cfg.neighbours, &files) < 0) {
+			ret = JSNA_EXIT_SYSTEM;
+			goto out;
+		}
+		qsort(files.path, files.n, sizeof(*files.path), cmp_str);
+	}
+
+	if (store_begin(s.st) < 0) {
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
+	for (i = 0; i < files.n; i++) {
+		const char *name = record_name(files.path[i], s.cfg.inputs);
+		struct load_result res;
+
+		switch (load_file(s.st, &reg, files.path[i], name, s.run,
+				  force, &res)) {
+		case LOAD_OK:
+			loaded++;
+			note("%s: loaded %lld values as '%s'%s", name,
+			     res.rows, res.dataset,
+			     res.skipped ? " (rows of other geographies skipped)" : "");
+			break;
+		case LOAD_UNCHANGED:
+			unchanged++;
+			note("%s: unchanged since its last load", name);
+			break;
+		case LOAD_UNKNOWN:
+			warning_at(name, 0, 0,
+				   "no source definition recognises this file's header; skipped (see inputs/sources/README.md)");
+			break;
+		case LOAD_REJECTED:
+			rejected++;
+			error_at(name, 0, 0,
+				 "file rejected (%lu bad row%s); its last good load is kept",
+				 res.errors, res.errors == 1 ? "" : "s");
+			ret = JSNA_EXIT_DATA;
+			break;
+		case LOAD_SYSTEM:
+			store_rollback(s.st);
+			ret = JSNA_EXIT_SYSTEM;
+			goto out;
+		}
+	}
+	if (whole) {
+		const char **keep = xcalloc(files.n + 1, sizeof(*keep));
+		size_t dropped;
+
+		for (i = 0; i < files.n; i++)
+			keep[i] = record_name(files.path[i], s.cfg.inputs);
+		rc = store_file_prune(s.st, keep, files.n, &dropped);
+		free(keep);
+		if (rc < 0) {
+			store_rollback(s.st);
+			ret = JSNA_EXIT_SYSTEM;
+			goto out;
+		}
+		if (dropped)
+			warning("%zu file%s no longer in '%s': their loads were dropped",
+				dropped, dropped == 1 ? " is" : "s are",
+				s.cfg.inputs);
+	}
+	if (store_commit(s.st) < 0) {
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
+	note("%zu file%s loaded, %zu unchanged, %zu rejected", loaded,
+	     loaded == 1 ? "" : "s", unchanged, rejected);
+out:
+	for (i = 0; i < files.n; i++)
+		free(files.path[i]);
+	free(files.path);
+	buf_release(&srcdir);
+	source_registry_release(&reg);
+	return stage_finish(&s, ret);
+}

@@ -1,0 +1,296 @@
+/* csvin.c - the only file that includes libcsv's <csv.h>.
+ *
+ * libcsv is a push parser that knows nothing of lines, so the input is fed
+ * one physical line at a time: every field or row that completes while a
+ * line is being fed ends on that line, which gives line numbers for
+ * messages without a second pass.
+ */
+#include "jsna/csvin.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "jsna/buf.h"
+#include "jsna/util.h"
+
+/* A field larger than this is taken as a broken file, not data. */
+#define CSVIN_MAX_FIELD (1u << 20)
+
+struct reader {
+	const char *path;
+	csvin_record_fn *fn;
+	void *ctx;
+	struct buf text;		/* the current row's field bytes */
+	struct fmeta {
+		size_t off;		/* start of the field in text */
+		size_t len;
+		int qempty;
+		unsigned long line;
+	} *meta;
+	size_t nf, alloc;
+	struct csvin_field *fields;
+	size_t falloc;
+	unsigned long line;		/* line being fed, from 1 */
+	unsigned long field_line;	/* line where the next field starts */
+	unsigned long row_line;		/* line where the current row starts */
+	unsigned long recno;
+	int stop;			/* callback's negative return */
+	int too_big;
+};
+
+static void on_field(void *data, size_t len, void *vr)
+{
+	struct reader *r = vr;
+	size_t n = r->nf;
+
+	if (r->stop)
+		return;
+	if (n == 0)
+		r->row_line = r->field_line;
+	if (len > CSVIN_MAX_FIELD) {
+		r->too_big = 1;
+		len = 0;
+	}
+	XGROW(r->meta, r->alloc, n + 1);
+	r->meta[n].off = r->text.len;
+	r->meta[n].len = data ? len : 0;
+	r->meta[n].qempty = data && len == 0;
+	r->meta[n].line = r->field_line;
+	if (data)
+		buf_add(&r->text, data, len);
+	buf_addch(&r->text, '\0');
+	r->nf++;
+	r->field_line = r->line;
+}
+
+static void on_row(int c, void *vr)
+{
+	struct reader *r = vr;
+	struct csvin_record rec;
+	size_t i;
+	int ret;
+
+	(void)c;
+	if (r->stop) {
+		r->nf = 0;
+		buf_reset(&r->text);
+		return;
+	}
+	if (r->nf == 0)
+		r->row_line = r->field_line;
+	XGROW(r->fields, r->falloc, r->nf + 1);
+	for (i = 0; i < r->nf; i++) {
+		r->fields[i].ptr = r->text.buf + r->meta[i].off;
+		r->fields[i].len = r->meta[i].len;
+		r->fields[i].quoted_empty = r->meta[i].qempty;
+		r->fields[i].line = r->meta[i].line;
+	}
+	rec.path = r->path;
+	rec.recno = ++r->recno;
+	rec.line = r->row_line;
+	rec.nfields = r->nf;
+	rec.fields = r->fields;
+	ret = r->fn(&rec, r->ctx);
+	if (ret < 0)
+		r->stop = ret;
+	r->nf = 0;
+	buf_reset(&r->text);
+	/* The next row starts where this one ended, or on a later line. */
+	r->field_line = r->line + 1;
+}
+
+static void reader_release(struct reader *r)
+{
+	buf_release(&r->text);
+	free(r->meta);
+	free(r->fields);
+}
+
+/* Feeds one block; returns 0, or -1 after reporting a parse error. */
+static int feed(struct csv_parser *p, struct reader *r, const char *data,
+		size_t len)
+{
+	while (len > 0 && !r->stop) {
+		const char *nl = memchr(data, '\n', len);
+		size_t n = nl ? (size_t)(nl - data) + 1 : len;
+
+		if (csv_parse(p, data, n, on_field, on_row, r) != n) {
+			return error_at(r->path, r->line, r->nf + 1, "%s",
+					csv_error(p) == CSV_EPARSE ?
+					"malformed quoted field (a quote inside an unquoted field, or text after a closing quote)" :
+					csv_strerror(csv_error(p)));
+		}
+		if (r->too_big)
+			return error_at(r->path, r->line, r->nf,
+					"field longer than %u bytes",
+					CSVIN_MAX_FIELD);
+		if (nl)
+			r->line++;
+		data += n;
+		len -= n;
+	}
+	return 0;
+}
+
+static int run(const char *name, int fd, const char *mem, size_t memlen,
+	       csvin_record_fn *fn, void *ctx, int *io_error)
+{
+	struct csv_parser p;
+	struct reader r;
+	char block[65536];
+	int ret = -1, first = 1;
+
+	memset(&r, 0, sizeof(r));
+	r.path = name;
+	r.fn = fn;
+	r.ctx = ctx;
+	r.line = 1;
+	r.field_line = 1;
+	buf_init(&r.text, 256);
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
+		     CSV_EMPTY_IS_NULL) != 0)
+		die(JSNA_EXIT_SYSTEM, "out of memory");
+
+	for (;;) {
+		const char *data;
+		size_t n;
+
+		if (mem) {
+			if (!first)
+				break;
+			data = mem;
+			n = memlen;
+		} else {
+			ssize_t got = read(fd, block, sizeof(block));
+
+			if (got < 0) {
+				if (errno == EINTR)
+					continue;
+				if (io_error)
+					*io_error = 1;
+				error_errno("cannot read '%s'", name);
+				goto out;
+			}
+			if (got == 0)
+				break;
+			data = block;
+			n = (size_t)got;
+		}
+		if (first && n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+			data += 3;
+			n -= 3;
+		}
+		first = 0;
+		if (feed(&p, &r, data, n) < 0)
+			goto out;
+		if (r.stop)
+			break;
+	}
+	if (!r.stop && csv_fini(&p, on_field, on_row, &r) != 0) {
+		error_at(name, r.row_line ? r.row_line : r.field_line, r.nf + 1,
+			 "unterminated quoted field (the closing quote is missing)");
+		goto out;
+	}
+	if (!r.stop && r.too_big) {
+		error_at(name, r.line, r.nf, "field longer than %u bytes",
+			 CSVIN_MAX_FIELD);
+		goto out;
+	}
+	ret = r.stop ? r.stop : 0;
+out:
+	csv_free(&p);
+	reader_release(&r);
+	return ret;
+}
+
+int csvin_read_file(const char *path, csvin_record_fn *fn, void *ctx,
+		    int *io_error)
+{
+	int fd, ret;
+
+	if (io_error)
+		*io_error = 0;
+	fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		if (io_error)
+			*io_error = 1;
+		return error_errno("cannot open '%s'", path);
+	}
+	ret = run(path, fd, NULL, 0, fn, ctx, io_error);
+	close(fd);
+	return ret;
+}
+
+int csvin_read_mem(const char *name, const char *data, size_t len,
+		   csvin_record_fn *fn, void *ctx)
+{
+	return run(name, -1, data, len, fn, ctx, NULL);
+}
+
+int csvin_find(const struct csvin_record *h, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < h->nfields; i++) {
+		const char *s = h->fields[i].ptr;
+		size_t len = h->fields[i].len;
+
+		while (len && (*s == ' ' || *s == '\t')) {
+			s++;
+			len--;
+		}
+		while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+			len--;
+		if (len == n && memcmp(s, name, n) == 0)
+			return (int)i;
+	}
+	return -1;
+}
+
+int csvin_parse_double(const char *s, double *out)
+{
+	char *end;
+	double v;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (!*s)
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (end == s || errno == ERANGE || !isfinite(v))
+		return -1;
+	while (*end == ' ' || *end == '\t')
+		end++;
+	if (*end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int csvin_symbol(const char *s, char sym[8])
+{
+	static const char *const symbols[] = {
+		"c", "x", "z", "u", "low", "k", ":", "~", "-", "NULL", "..",
+		NULL
+	};
+	size_t i;
+
+	while (*s == ' ')
+		s++;
+	for (i = 0; symbols[i]; i++) {
+		size_t n = strlen(symbols[i]);
+
+		if (strncmp(s, symbols[i], n) == 0 &&
+		    s[n + strspn(s + n, " ")] == '\0') {
+			memcpy(sym, symbols[i], n + 1);
+			return 1;
+		}
+	}
+	return 0;
+}

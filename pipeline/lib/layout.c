@@ -1,0 +1,1263 @@
+/* layout.c - trend chart geometry and text alternative; see chart.h.
+ *
+ * Pure: no cairo, no files. Every size is in points on a page whose
+ * origin is the top left corner. Text is placed by its baseline; a line of
+ * DejaVu Sans reaches ASCENT * size above it and DESCENT * size below.
+ */
+#include "jsna/chart.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MARGIN 8.0
+#define TITLE_SIZE 11.0
+#define SUB_SIZE 9.0
+#define AXIS_SIZE 8.5
+#define LEGEND_SIZE 8.5
+#define FOOT_SIZE 8.0
+#define PITCH 1.25		/* line spacing, times the font size */
+#define ASCENT 0.93
+#define DESCENT 0.24
+#define MAX_SERIES 5
+
+#define INK 0x0B0C0CUL		/* GOV.UK text */
+#define INK2 0x505A5FUL		/* GOV.UK secondary text */
+#define GRID 0xDDDDDDUL
+#define AXIS 0x505A5FUL
+#define CI_INK 0x505A5FUL
+#define AREA_INK 0x12436DUL	/* AF dark blue */
+#define BENCH_INK 0x000000UL
+
+#define AREA_WIDTH 2.0
+#define SERIES_WIDTH 1.5
+#define POINT_R 3.3
+#define BENCH_R 1.7
+#define CI_CAP 2.2
+
+/* The non-area series after the benchmark, in AF categorical order. */
+static const unsigned long other_ink[] = { 0x28A197UL, 0x801650UL,
+					   0xA285D1UL };
+static const enum chart_dash other_dash[] = { CHART_DASH_DASHED,
+					      CHART_DASH_DOTTED,
+					      CHART_DASH_DASHDOT };
+
+/* Legend order of the outcomes. */
+static const enum stats_cmp cmp_order[] = {
+	CMP_BEST, CMP_BETTER, CMP_SIMILAR, CMP_WORSE, CMP_WORST,
+	CMP_HIGHEST, CMP_HIGHER, CMP_LOWER, CMP_LOWEST, CMP_NOT_COMPARED
+};
+#define NCMP (sizeof(cmp_order) / sizeof(cmp_order[0]))
+
+int chart_nice_ticks(double lo, double hi, int max_ticks, double *start,
+		     double *step, int *n)
+{
+	static const double mult[] = { 1.0, 2.0, 5.0 };
+	double mag, s, first, last;
+	int e, i;
+	long k;
+
+	*start = NAN;
+	*step = NAN;
+	*n = 0;
+	if (!isfinite(lo) || !isfinite(hi) || lo > hi || max_ticks < 2)
+		return -1;
+	if (!(hi > lo)) {
+		double d = fabs(lo) > 0 ? fabs(lo) * 0.1 : 1.0;
+
+		lo -= d;
+		hi += d;
+	}
+	/* Start one decade below the step that would give max_ticks. */
+	mag = floor(log10((hi - lo) / (max_ticks - 1))) - 1;
+	for (e = (int)mag; e < (int)mag + 4; e++) {
+		for (i = 0; i < 3; i++) {
+			s = mult[i] * pow(10.0, e);
+			first = floor(lo / s + 1e-9) * s;
+			last = ceil(hi / s - 1e-9) * s;
+			k = lround((last - first) / s) + 1;
+			if (k < 2)
+				k = 2;
+			if (k <= max_ticks) {
+				*start = first;
+				*step = s;
+				*n = (int)k;
+				return 0;
+			}
+		}
+	}
+	return -1;
+}
+
+unsigned long chart_cmp_colour(enum chart_palette p, enum stats_cmp cmp)
+{
+	int classic = p == PALETTE_FINGERTIPS;
+
+	switch (cmp) {
+	case CMP_SIMILAR:
+		return classic ? 0xFFC000UL : 0xFFDD00UL;
+	case CMP_BETTER:
+		return classic ? 0x92D050UL : 0x00703CUL;
+	case CMP_WORSE:
+		return classic ? 0xC00000UL : 0xD4351CUL;
+	case CMP_BEST:
+		return classic ? 0x00B092UL : 0x85994BUL;
+	case CMP_WORST:
+		return classic ? 0x821733UL : 0x831504UL;
+	case CMP_HIGHER:
+		return classic ? 0xC2CCFFUL : 0x003078UL;
+	case CMP_LOWER:
+		return classic ? 0x5555E6UL : 0x5694CAUL;
+	case CMP_HIGHEST:
+		return classic ? 0xC1F4F0UL : 0x1D70B8UL;
+	case CMP_LOWEST:
+		return classic ? 0x252563UL : 0xAFCFE5UL;
+	case CMP_NOT_COMPARED:
+		break;
+	}
+	return classic ? 0xC9C9C9UL : 0xFFFFFFUL;
+}
+
+enum chart_mark chart_cmp_mark(enum stats_cmp cmp)
+{
+	switch (cmp) {
+	case CMP_SIMILAR:
+		return CHART_MARK_CIRCLE;
+	case CMP_BETTER:
+	case CMP_BEST:
+	case CMP_HIGHER:
+	case CMP_HIGHEST:
+		return CHART_MARK_TRIANGLE_UP;
+	case CMP_WORSE:
+	case CMP_WORST:
+	case CMP_LOWER:
+	case CMP_LOWEST:
+		return CHART_MARK_TRIANGLE_DOWN;
+	case CMP_NOT_COMPARED:
+		break;
+	}
+	return CHART_MARK_DIAMOND;
+}
+
+static int cmp_is_998(enum stats_cmp c)
+{
+	return c == CMP_BEST || c == CMP_WORST || c == CMP_HIGHEST ||
+	       c == CMP_LOWEST;
+}
+
+/* The legend word of an outcome. When levels is 1 (some point is at the
+ * 99.8% level) the judgements say which level: "Better (95%)". */
+static void add_cmp_word(struct buf *b, enum stats_cmp c, int levels)
+{
+	buf_adds(b, stats_cmp_label(c));
+	if (levels && c != CMP_SIMILAR && c != CMP_NOT_COMPARED)
+		buf_adds(b, cmp_is_998(c) ? " (99.8%)" : " (95%)");
+}
+
+/* Appends v with dp decimals, rounded half away from zero, with thousands
+ * separators and never "-0". */
+static void add_value(struct buf *b, double v, int dp)
+{
+	char tmp[64];
+	const char *p, *dot;
+	size_t nint, i;
+	int neg;
+
+	if (!isfinite(v)) {
+		buf_adds(b, "no value");
+		return;
+	}
+	snprintf(tmp, sizeof(tmp), "%.*f", dp, stats_round(v, dp));
+	neg = tmp[0] == '-';
+	p = tmp + neg;
+	if (neg && strspn(p, "0.") == strlen(p))
+		neg = 0;
+	if (neg)
+		buf_addch(b, '-');
+	dot = strchr(p, '.');
+	nint = dot ? (size_t)(dot - p) : strlen(p);
+	for (i = 0; i < nint; i++) {
+		if (i && (nint - i) % 3 == 0)
+			buf_addch(b, ',');
+		buf_addch(b, p[i]);
+	}
+	buf_adds(b, p + nint);
+}
+
+static char *value_text(double v, int dp)
+{
+	struct buf b = BUF_INIT;
+
+	add_value(&b, v, dp);
+	return buf_detach(&b, NULL);
+}
+
+/* ---- layout state ---- */
+
+struct lay {
+	const struct trend_chart *c;
+	struct chart_layout *l;
+	chart_measure_fn *measure;
+	void *ctx;
+	const struct chart_series *area;	/* or NULL */
+	const struct chart_series *bench;	/* or NULL */
+};
+
+static double text_width(const struct lay *L, const char *s, double size,
+			 int bold)
+{
+	size_t n = 0;
+
+	if (L->measure)
+		return L->measure(L->ctx, s, size, bold);
+	for (; *s; s++)		/* code points: skip UTF-8 continuations */
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return (double)n * size * (bold ? 0.66 : 0.60);
+}
+
+static struct chart_item *add_item(struct chart_layout *l, enum chart_op op)
+{
+	struct chart_item *it;
+
+	XGROW(l->items, l->alloc, l->nitems + 1);
+	it = &l->items[l->nitems++];
+	memset(it, 0, sizeof(*it));
+	it->op = op;
+	it->stroke = CHART_NONE;
+	it->fill = CHART_NONE;
+	return it;
+}
+
+/* Takes ownership of text. */
+static void add_text(struct chart_layout *l, char *text, double x, double y,
+		     double size, int bold, enum chart_align align,
+		     unsigned long ink)
+{
+	struct chart_item *it = add_item(l, CHART_OP_TEXT);
+
+	it->text = text;
+	it->x = x;
+	it->y = y;
+	it->size = size;
+	it->bold = bold;
+	it->align = align;
+	it->stroke = ink;
+}
+
+static struct chart_item *add_line(struct chart_layout *l, size_t npts,
+				   unsigned long ink, double width,
+				   enum chart_dash dash)
+{
+	struct chart_item *it = add_item(l, CHART_OP_LINE);
+
+	it->npts = npts;
+	it->pts = xcalloc(2 * npts, sizeof(double));
+	it->stroke = ink;
+	it->width = width;
+	it->dash = dash;
+	return it;
+}
+
+static void add_segment(struct chart_layout *l, double x0, double y0,
+			double x1, double y1, unsigned long ink, double width)
+{
+	struct chart_item *it = add_line(l, 2, ink, width, CHART_DASH_SOLID);
+
+	it->pts[0] = x0;
+	it->pts[1] = y0;
+	it->pts[2] = x1;
+	it->pts[3] = y1;
+}
+
+static void add_mark(struct chart_layout *l, enum chart_mark m, double x,
+		     double y, double r, unsigned long fill,
+		     unsigned long stroke, double width)
+{
+	struct chart_item *it = add_item(l, CHART_OP_MARK);
+
+	it->mark = m;
+	it->x = x;
+	it->y = y;
+	it->size = r;
+	it->fill = fill;
+	it->stroke = stroke;
+	it->width = width;
+}
+
+/* Word-wraps s to maxw; the lines are appended to *lines (owned). */
+struct lines {
+	size_t n, alloc;
+	char **v;
+};
+
+static void lines_release(struct lines *ls)
+{
+	size_t i;
+
+	for (i = 0; i < ls->n; i++)
+		free(ls->v[i]);
+	free(ls->v);
+	memset(ls, 0, sizeof(*ls));
+}
+
+static void wrap(const struct lay *L, const char *s, double size, int bold,
+		 double maxw, struct lines *ls)
+{
+	struct buf line = BUF_INIT, trial = BUF_INIT;
+	const char *w, *end;
+
+	for (w = s; *w;) {
+		while (*w == ' ')
+			w++;
+		if (!*w)
+			break;
+		end = strchr(w, ' ');
+		if (!end)
+			end = w + strlen(w);
+		buf_reset(&trial);
+		buf_add(&trial, line.buf, line.len);
+		if (line.len)
+			buf_addch(&trial, ' ');
+		buf_add(&trial, w, (size_t)(end - w));
+		if (line.len && text_width(L, trial.buf, size, bold) > maxw) {
+			XGROW(ls->v, ls->alloc, ls->n + 1);
+			ls->v[ls->n++] = buf_detach(&line, NULL);
+			buf_add(&line, w, (size_t)(end - w));
+		} else {
+			buf_reset(&line);
+			buf_add(&line, trial.buf, trial.len);
+		}
+		w = end;
+	}
+	if (line.len) {
+		XGROW(ls->v, ls->alloc, ls->n + 1);
+		ls->v[ls->n++] = buf_detach(&line, NULL);
+	}
+	buf_release(&line);
+	buf_release(&trial);
+}
+
+/* Places the lines (taking their strings) from top; returns the y under
+ * the block. */
+static double emit_lines(struct chart_layout *l, struct lines *ls, double x,
+			 double top, double size, int bold, unsigned long ink)
+{
+	size_t i;
+
+	for (i = 0; i < ls->n; i++) {
+		add_text(l, ls->v[i], x, top + ASCENT * size + i * PITCH * size,
+			 size, bold, CHART_ALIGN_LEFT, ink);
+		ls->v[i] = NULL;
+	}
+	top += ls->n * PITCH * size;
+	lines_release(ls);
+	return top;
+}
+
+/* ---- legend ---- */
+
+enum swatch { SW_TEXT, SW_LINE, SW_MARK, SW_CI };
+
+struct entry {
+	enum swatch sw;
+	unsigned long ink, fill;
+	double width;
+	enum chart_dash dash;
+	enum chart_mark mark;
+	char *text;		/* owned */
+	int bold;
+	double w;		/* whole entry width */
+	double x;		/* left, from the legend's left */
+	size_t row;
+};
+
+struct legend {
+	size_t n, alloc, nrows;
+	struct entry *v;
+};
+
+#define SWATCH_LINE 20.0
+#define SWATCH_MARK 9.0
+#define SWATCH_GAP 4.0
+#define ENTRY_GAP 12.0
+#define ROW_PITCH (1.45 * LEGEND_SIZE)
+
+static struct entry *legend_add(struct legend *g, enum swatch sw, char *text)
+{
+	struct entry *e;
+
+	XGROW(g->v, g->alloc, g->n + 1);
+	e = &g->v[g->n++];
+	memset(e, 0, sizeof(*e));
+	e->sw = sw;
+	e->text = text;
+	return e;
+}
+
+static void series_style(const struct lay *L, const struct chart_series *s,
+			 unsigned long *ink, double *width,
+			 enum chart_dash *dash)
+{
+	size_t i, k = 0;
+
+	*width = SERIES_WIDTH;
+	*dash = CHART_DASH_SOLID;
+	if (s == L->area) {
+		*ink = AREA_INK;
+		*width = AREA_WIDTH;
+		return;
+	}
+	if (s == L->bench) {
+		*ink = BENCH_INK;
+		return;
+	}
+	for (i = 0; &L->c->series[i] != s; i++)
+		if (&L->c->series[i] != L->area && &L->c->series[i] != L->bench)
+			k++;
+	*ink = other_ink[k];
+	*dash = other_dash[k];
+}
+
+static int point_ok(const struct chart_series *s, size_t i)
+{
+	return isfinite(s->value[i]);
+}
+
+/* Builds the legend entries and flows them into rows of width maxw: the
+ * series first, then (on a new row) the outcomes drawn. */
+static void legend_build(const struct lay *L, double maxw, struct legend *g)
+{
+	const struct trend_chart *c = L->c;
+	int seen[NCMP] = { 0 }, any = 0, levels = 0, has_ci = 0;
+	size_t i, j, row = 0, first_cmp;
+	double x = 0;
+	struct entry *e;
+	struct buf b = BUF_INIT;
+
+	for (i = 0; i < c->nseries; i++) {
+		e = legend_add(g, SW_LINE, xstrdup(c->series[i].name));
+		series_style(L, &c->series[i], &e->ink, &e->width, &e->dash);
+		e->bold = &c->series[i] == L->area;
+		if (&c->series[i] == L->bench)
+			e->mark = CHART_MARK_CIRCLE;
+	}
+	if (L->area && L->area->lower && L->area->upper)
+		for (i = 0; i < c->nperiods; i++)
+			if (point_ok(L->area, i) &&
+			    isfinite(L->area->lower[i]) &&
+			    isfinite(L->area->upper[i]))
+				has_ci = 1;
+	first_cmp = g->n;
+	if (L->area && L->area->cmp) {
+		for (i = 0; i < c->nperiods; i++) {
+			if (!point_ok(L->area, i))
+				continue;
+			for (j = 0; j < NCMP; j++)
+				if (cmp_order[j] == L->area->cmp[i])
+					seen[j] = any = 1;
+			if (cmp_is_998(L->area->cmp[i]))
+				levels = 1;
+		}
+	}
+	if (any) {
+		buf_addf(&b, "Compared with %s:",
+			 L->bench ? L->bench->name : "the benchmark");
+		legend_add(g, SW_TEXT, buf_detach(&b, NULL));
+		for (j = 0; j < NCMP; j++) {
+			if (!seen[j])
+				continue;
+			add_cmp_word(&b, cmp_order[j], levels);
+			e = legend_add(g, SW_MARK, buf_detach(&b, NULL));
+			e->mark = chart_cmp_mark(cmp_order[j]);
+			e->fill = chart_cmp_colour(c->palette, cmp_order[j]);
+			e->ink = INK;
+		}
+	}
+	/* The interval belongs with the markers it is drawn on. */
+	if (has_ci) {
+		e = legend_add(g, SW_CI, xstrdup("95% confidence interval"));
+		e->ink = CI_INK;
+	}
+	for (i = 0; i < g->n; i++) {
+		e = &g->v[i];
+		e->w = text_width(L, e->text, LEGEND_SIZE, e->bold);
+		if (e->sw == SW_LINE)
+			e->w += SWATCH_LINE + SWATCH_GAP;
+		else if (e->sw == SW_MARK || e->sw == SW_CI)
+			e->w += SWATCH_MARK + SWATCH_GAP;
+		if ((i == first_cmp && i > 0) ||
+		    (x > 0 && x + e->w > maxw)) {
+			row++;
+			x = 0;
+		}
+		e->x = x;
+		e->row = row;
+		x += e->w + (e->sw == SW_TEXT ? 6.0 : ENTRY_GAP);
+	}
+	g->nrows = g->n ? row + 1 : 0;
+}
+
+/* Draws the legend with its first row's text top at top. */
+static void legend_emit(struct chart_layout *l, struct legend *g, double left,
+			double top)
+{
+	size_t i;
+	struct entry *e;
+	double base, mid, x;
+	struct chart_item *it;
+
+	for (i = 0; i < g->n; i++) {
+		e = &g->v[i];
+		base = top + e->row * ROW_PITCH + ASCENT * LEGEND_SIZE;
+		mid = base - 0.35 * LEGEND_SIZE;
+		x = left + e->x;
+		switch (e->sw) {
+		case SW_LINE:
+			it = add_line(l, 2, e->ink, e->width, e->dash);
+			it->pts[0] = x;
+			it->pts[1] = mid;
+			it->pts[2] = x + SWATCH_LINE;
+			it->pts[3] = mid;
+			if (e->mark != CHART_MARK_NONE)
+				add_mark(l, e->mark, x + SWATCH_LINE / 2, mid,
+					 BENCH_R, e->ink, CHART_NONE, 0);
+			x += SWATCH_LINE + SWATCH_GAP;
+			break;
+		case SW_MARK:
+			add_mark(l, e->mark, x + SWATCH_MARK / 2, mid, POINT_R,
+				 e->fill, e->ink, 0.6);
+			x += SWATCH_MARK + SWATCH_GAP;
+			break;
+		case SW_CI:
+			it = add_line(l, 8, e->ink, 0.8, CHART_DASH_SOLID);
+			it->pts[0] = x + SWATCH_MARK / 2 - CI_CAP;
+			it->pts[1] = mid - 4;
+			it->pts[2] = x + SWATCH_MARK / 2 + CI_CAP;
+			it->pts[3] = mid - 4;
+			it->pts[4] = NAN;
+			it->pts[5] = NAN;
+			it->pts[6] = x + SWATCH_MARK / 2;
+			it->pts[7] = mid - 4;
+			it->pts[8] = x + SWATCH_MARK / 2;
+			it->pts[9] = mid + 4;
+			it->pts[10] = NAN;
+			it->pts[11] = NAN;
+			it->pts[12] = x + SWATCH_MARK / 2 - CI_CAP;
+			it->pts[13] = mid + 4;
+			it->pts[14] = x + SWATCH_MARK / 2 + CI_CAP;
+			it->pts[15] = mid + 4;
+			x += SWATCH_MARK + SWATCH_GAP;
+			break;
+		case SW_TEXT:
+			break;
+		}
+		add_text(l, e->text, x, base, LEGEND_SIZE, e->bold,
+			 CHART_ALIGN_LEFT, INK);
+		e->text = NULL;
+	}
+}
+
+static void legend_release(struct legend *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		free(g->v[i].text);
+	free(g->v);
+	memset(g, 0, sizeof(*g));
+}
+
+/* ---- the chart ---- */
+
+static int validate(const struct trend_chart *c, struct lay *L)
+{
+	size_t i, j, nvalues = 0;
+
+	if (!c->title || !*c->title)
+		return error("chart: no title");
+	if (!c->nperiods || !c->period_labels)
+		return error("chart '%s': no periods", c->title);
+	if (!c->nseries || !c->series || c->nseries > MAX_SERIES)
+		return error("chart '%s': %zu series (1 to %d allowed)",
+			     c->title, c->nseries, MAX_SERIES);
+	if (c->decimals < 0 || c->decimals > 6)
+		return error("chart '%s': %d decimals (0 to 6 allowed)",
+			     c->title, c->decimals);
+	for (i = 0; i < c->nperiods; i++)
+		if (!c->period_labels[i])
+			return error("chart '%s': period %zu has no label",
+				     c->title, i + 1);
+	for (i = 0; i < c->nseries; i++) {
+		const struct chart_series *s = &c->series[i];
+
+		if (!s->name || !s->value)
+			return error("chart '%s': series %zu has no %s",
+				     c->title, i + 1,
+				     s->name ? "values" : "name");
+		if (s->is_area) {
+			if (L->area)
+				return error("chart '%s': more than one area "
+					     "series", c->title);
+			L->area = s;
+		} else if (!L->bench) {
+			L->bench = s;
+		}
+		for (j = 0; j < c->nperiods; j++)
+			if (isfinite(s->value[j]))
+				nvalues++;
+	}
+	if (!nvalues)
+		return error("chart '%s': no values to plot", c->title);
+	return 0;
+}
+
+/* The data range: every value, and the area's drawn CI limits. */
+static void data_range(const struct lay *L, double *lo, double *hi)
+{
+	const struct trend_chart *c = L->c;
+	size_t i, j;
+	double v;
+
+	*lo = INFINITY;
+	*hi = -INFINITY;
+	for (i = 0; i < c->nseries; i++) {
+		const struct chart_series *s = &c->series[i];
+
+		for (j = 0; j < c->nperiods; j++) {
+			if (!isfinite(v = s->value[j]))
+				continue;
+			*lo = fmin(*lo, v);
+			*hi = fmax(*hi, v);
+			if (s != L->area || !s->lower || !s->upper)
+				continue;
+			if (isfinite(s->lower[j]))
+				*lo = fmin(*lo, s->lower[j]);
+			if (isfinite(s->upper[j]))
+				*hi = fmax(*hi, s->upper[j]);
+		}
+	}
+	if (c->y_from_zero) {
+		*lo = fmin(*lo, 0.0);
+		*hi = fmax(*hi, 0.0);
+	}
+}
+
+double chart_layout_ypos(const struct chart_layout *l, double v)
+{
+	return l->plot_bottom - (v - l->y_min) / (l->y_max - l->y_min) *
+				(l->plot_bottom - l->plot_top);
+}
+
+static int step_decimals(double step)
+{
+	int d = (int)-floor(log10(step) + 1e-9);
+
+	return d < 0 ? 0 : d;
+}
+
+/* The latest value of series s if it is at the last period. */
+static double end_value(const struct trend_chart *c,
+			const struct chart_series *s)
+{
+	return s->value[c->nperiods - 1];
+}
+
+/* End labels: the latest value of each series, right of its last point,
+ * pushed apart vertically so they never overlap. */
+static void emit_end_labels(const struct lay *L)
+{
+	const struct trend_chart *c = L->c;
+	struct chart_layout *l = L->l;
+	size_t idx[MAX_SERIES], n = 0, i, j, t;
+	double y[MAX_SERIES], gap = 1.2 * AXIS_SIZE, x;
+	unsigned long ink;
+	double width;
+	enum chart_dash dash;
+
+	for (i = 0; i < c->nseries; i++)
+		if (isfinite(end_value(c, &c->series[i])))
+			idx[n++] = i;
+	/* Sort by y on the page (insertion sort: at most five). */
+	for (i = 0; i < n; i++)
+		y[i] = chart_layout_ypos(l, end_value(c, &c->series[idx[i]]));
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && y[j] < y[j - 1]; j--) {
+			double ty = y[j];
+
+			t = idx[j];
+			y[j] = y[j - 1];
+			idx[j] = idx[j - 1];
+			y[j - 1] = ty;
+			idx[j - 1] = t;
+		}
+	for (i = 1; i < n; i++)
+		if (y[i] < y[i - 1] + gap)
+			y[i] = y[i - 1] + gap;
+	/* Pushed below the plot: shift the stack back up. */
+	if (n && y[n - 1] > l->plot_bottom) {
+		double d = y[n - 1] - l->plot_bottom;
+
+		for (i = 0; i < n; i++)
+			y[i] -= d;
+	}
+	x = l->period_x[c->nperiods - 1] + POINT_R + 4.0;
+	for (i = 0; i < n; i++) {
+		const struct chart_series *s = &c->series[idx[i]];
+
+		series_style(L, s, &ink, &width, &dash);
+		add_text(l, value_text(end_value(c, s), c->decimals), x,
+			 y[i] + 0.35 * AXIS_SIZE, AXIS_SIZE, s == L->area,
+			 CHART_ALIGN_LEFT, ink);
+	}
+}
+
+static double end_labels_width(const struct lay *L)
+{
+	const struct trend_chart *c = L->c;
+	double w = 0;
+	size_t i;
+	char *t;
+
+	for (i = 0; i < c->nseries; i++) {
+		double v = end_value(c, &c->series[i]);
+
+		if (!isfinite(v))
+			continue;
+		t = value_text(v, c->decimals);
+		w = fmax(w, text_width(L, t, AXIS_SIZE,
+				       &c->series[i] == L->area));
+		free(t);
+	}
+	return w;
+}
+
+static char *tick_text(const struct chart_layout *l, int i)
+{
+	double v = l->tick_start + i * l->tick_step;
+
+	if (fabs(v) < l->tick_step * 1e-6)
+		v = 0;
+	return value_text(v, l->tick_decimals);
+}
+
+/* Chooses ticks for a plot of height h; returns the widest tick label. */
+static double place_ticks(const struct lay *L, double lo, double hi,
+			  double h)
+{
+	struct chart_layout *l = L->l;
+	int max_ticks = (int)(h / 26.0) + 1, i;
+	double w = 0;
+	char *t;
+
+	if (max_ticks < 3)
+		max_ticks = 3;
+	if (max_ticks > 8)
+		max_ticks = 8;
+	chart_nice_ticks(lo, hi, max_ticks, &l->tick_start, &l->tick_step,
+			 &l->nticks);
+	l->tick_decimals = step_decimals(l->tick_step);
+	l->y_min = l->tick_start;
+	l->y_max = l->tick_start + (l->nticks - 1) * l->tick_step;
+	for (i = 0; i < l->nticks; i++) {
+		t = tick_text(l, i);
+		w = fmax(w, text_width(L, t, AXIS_SIZE, 0));
+		free(t);
+	}
+	return w;
+}
+
+static void emit_series(const struct lay *L, const struct chart_series *s)
+{
+	const struct trend_chart *c = L->c;
+	struct chart_layout *l = L->l;
+	struct chart_item *it;
+	unsigned long ink;
+	double width;
+	enum chart_dash dash;
+	size_t i, n = c->nperiods;
+
+	series_style(L, s, &ink, &width, &dash);
+	it = add_line(l, n, ink, width, dash);
+	for (i = 0; i < n; i++) {
+		it->pts[2 * i] = l->period_x[i];
+		it->pts[2 * i + 1] = point_ok(s, i) ?
+			chart_layout_ypos(l, s->value[i]) : NAN;
+	}
+	if (s == L->area)
+		return;
+	/* Small points: on every benchmark value, and on any other series'
+	 * isolated values, which no line would show. */
+	for (i = 0; i < n; i++) {
+		int alone = (!i || !point_ok(s, i - 1)) &&
+			    (i + 1 == n || !point_ok(s, i + 1));
+
+		if (point_ok(s, i) && (s == L->bench || alone))
+			add_mark(l, CHART_MARK_CIRCLE, l->period_x[i],
+				 chart_layout_ypos(l, s->value[i]), BENCH_R,
+				 ink, CHART_NONE, 0);
+	}
+}
+
+static void emit_area(const struct lay *L)
+{
+	const struct trend_chart *c = L->c;
+	const struct chart_series *s = L->area;
+	struct chart_layout *l = L->l;
+	struct chart_item *it;
+	size_t i;
+	double x, lo, hi;
+
+	for (i = 0; s->lower && s->upper && i < c->nperiods; i++) {
+		if (!point_ok(s, i) || !isfinite(s->lower[i]) ||
+		    !isfinite(s->upper[i]))
+			continue;
+		x = l->period_x[i];
+		lo = chart_layout_ypos(l, s->lower[i]);
+		hi = chart_layout_ypos(l, s->upper[i]);
+		it = add_line(l, 8, CI_INK, 0.8, CHART_DASH_SOLID);
+		it->pts[0] = x - CI_CAP;
+		it->pts[1] = hi;
+		it->pts[2] = x + CI_CAP;
+		it->pts[3] = hi;
+		it->pts[4] = NAN;
+		it->pts[5] = NAN;
+		it->pts[6] = x;
+		it->pts[7] = hi;
+		it->pts[8] = x;
+		it->pts[9] = lo;
+		it->pts[10] = NAN;
+		it->pts[11] = NAN;
+		it->pts[12] = x - CI_CAP;
+		it->pts[13] = lo;
+		it->pts[14] = x + CI_CAP;
+		it->pts[15] = lo;
+	}
+	emit_series(L, s);
+	for (i = 0; i < c->nperiods; i++) {
+		if (!point_ok(s, i))
+			continue;
+		if (s->cmp)
+			add_mark(l, chart_cmp_mark(s->cmp[i]), l->period_x[i],
+				 chart_layout_ypos(l, s->value[i]), POINT_R,
+				 chart_cmp_colour(c->palette, s->cmp[i]), INK,
+				 0.6);
+		else
+			add_mark(l, CHART_MARK_CIRCLE, l->period_x[i],
+				 chart_layout_ypos(l, s->value[i]), POINT_R,
+				 AREA_INK, INK, 0.6);
+	}
+}
+
+/* Period labels are level (LABELS_LEVEL), turned -45 degrees when they do
+ * not fit side by side, or level and thinned to every k-th when even
+ * turned ones would crowd (or be too long). */
+enum label_mode { LABELS_LEVEL, LABELS_TURNED, LABELS_THINNED };
+
+#define SIN45 0.70710678118654752
+
+/* Level labels' tops clear the descent of the lowest tick label, which
+ * is centred on plot_bottom. */
+#define LABEL_DROP 5.5
+
+static double period_labels_height(enum label_mode m, double maxlabw)
+{
+	if (m == LABELS_TURNED)
+		return LABEL_DROP + 0.75 * AXIS_SIZE + maxlabw * SIN45 +
+		       DESCENT * AXIS_SIZE;
+	return LABEL_DROP + (ASCENT + DESCENT) * AXIS_SIZE;
+}
+
+static enum label_mode label_mode_for(double maxlabw, double dx)
+{
+	if (maxlabw + 6.0 <= dx)
+		return LABELS_LEVEL;
+	if (dx >= 2.0 * AXIS_SIZE && maxlabw * SIN45 <= 45.0)
+		return LABELS_TURNED;
+	return LABELS_THINNED;
+}
+
+static void emit_axes(const struct lay *L)
+{
+	const struct trend_chart *c = L->c;
+	struct chart_layout *l = L->l;
+	size_t i, n = c->nperiods;
+	int k;
+	double y, x;
+	struct chart_item *it;
+
+	for (k = 0; k < l->nticks; k++) {
+		y = chart_layout_ypos(l, l->tick_start + k * l->tick_step);
+		if (k > 0)
+			add_segment(l, l->plot_left, y, l->plot_right, y,
+				    GRID, 0.5);
+		add_text(l, tick_text(l, k), l->plot_left - 5.0,
+			 y + 0.35 * AXIS_SIZE, AXIS_SIZE, 0, CHART_ALIGN_RIGHT,
+			 INK);
+	}
+	/* Zero inside the range gets a darker line. */
+	if (l->y_min < 0 && l->y_max > 0) {
+		y = chart_layout_ypos(l, 0);
+		add_segment(l, l->plot_left, y, l->plot_right, y, 0x8A8A8AUL,
+			    0.75);
+	}
+	add_segment(l, l->plot_left, l->plot_bottom, l->plot_right,
+		    l->plot_bottom, AXIS, 0.75);
+	for (i = 0; i < n; i++) {
+		if ((n - 1 - i) % l->label_every)
+			continue;
+		x = l->period_x[i];
+		add_segment(l, x, l->plot_bottom, x, l->plot_bottom + 3.0,
+			    AXIS, 0.75);
+		if (l->label_angle < 0) {
+			add_text(l, xstrdup(c->period_labels[i]),
+				 x + 0.3 * AXIS_SIZE,
+				 l->plot_bottom + LABEL_DROP + 0.75 * AXIS_SIZE,
+				 AXIS_SIZE, 0, CHART_ALIGN_RIGHT, INK);
+			it = &l->items[l->nitems - 1];
+			it->angle = l->label_angle;
+		} else {
+			add_text(l, xstrdup(c->period_labels[i]), x,
+				 l->plot_bottom + LABEL_DROP + ASCENT * AXIS_SIZE,
+				 AXIS_SIZE, 0, CHART_ALIGN_CENTRE, INK);
+		}
+	}
+}
+
+int chart_layout_trend(const struct trend_chart *c, double width,
+		       double height, chart_measure_fn *measure, void *ctx,
+		       struct chart_layout *out)
+{
+	struct lay L = { c, out, measure, ctx, NULL, NULL };
+	struct lines ls = { 0, 0, NULL };
+	struct legend g = { 0, 0, 0, NULL };
+	double top, bottom, foot_top, legend_top, lo, hi, pad, maxlabw = 0;
+	double tickw, endw, dx, inner = width - 2 * MARGIN, ext_left, ext_right;
+	enum label_mode mode = LABELS_LEVEL, want;
+	size_t i, k, n = c->nperiods, nfoot;
+	struct lines src = { 0, 0, NULL }, note = { 0, 0, NULL };
+
+	memset(out, 0, sizeof(*out));
+	out->width = width;
+	out->height = height;
+	if (validate(c, &L) < 0)
+		return -1;
+	out->nperiods = c->nperiods;
+	out->period_x = xcalloc(c->nperiods, sizeof(double));
+
+	/* Top: title, subtitle, the unit over the y axis. */
+	wrap(&L, c->title, TITLE_SIZE, 1, inner, &ls);
+	top = emit_lines(out, &ls, MARGIN, MARGIN, TITLE_SIZE, 1, INK);
+	if (c->subtitle && *c->subtitle) {
+		wrap(&L, c->subtitle, SUB_SIZE, 0, inner, &ls);
+		top = emit_lines(out, &ls, MARGIN, top + 1.0, SUB_SIZE, 0,
+				 INK2);
+	}
+	top += 5.0;
+	if (c->y_label && *c->y_label) {
+		wrap(&L, c->y_label, AXIS_SIZE, 0, inner, &ls);
+		top = emit_lines(out, &ls, MARGIN, top, AXIS_SIZE, 0, INK);
+	}
+	out->plot_top = top + 0.6 * AXIS_SIZE;
+
+	/* Bottom up: the note, the source, the legend. */
+	if (c->source && *c->source)
+		wrap(&L, c->source, FOOT_SIZE, 0, inner, &src);
+	if (c->note && *c->note)
+		wrap(&L, c->note, FOOT_SIZE, 0, inner, &note);
+	nfoot = src.n + note.n;
+	foot_top = height - MARGIN;
+	if (nfoot)
+		foot_top -= nfoot * PITCH * FOOT_SIZE -
+			    (PITCH - ASCENT - DESCENT) * FOOT_SIZE;
+	legend_build(&L, inner, &g);
+	legend_top = foot_top - (nfoot ? 7.0 : 0.0) -
+		     (g.nrows ? (g.nrows - 1) * ROW_PITCH +
+				(ASCENT + DESCENT) * LEGEND_SIZE : 0.0);
+	bottom = legend_top - 7.0;
+
+	for (i = 0; i < c->nperiods; i++)
+		maxlabw = fmax(maxlabw, text_width(&L, c->period_labels[i],
+						   AXIS_SIZE, 0));
+	data_range(&L, &lo, &hi);
+	/* A little room above and below data not anchored at zero. */
+	pad = 0.04 * (hi - lo);
+	if (!(c->y_from_zero && lo >= 0))
+		lo -= pad;
+	if (!(c->y_from_zero && hi <= 0))
+		hi += pad;
+	/* The end labels start POINT_R + 4 right of the last point. */
+	endw = end_labels_width(&L) + POINT_R + 4.0;
+	dx = inner / n;
+	/* The plot's height, the ticks' width and the label mode depend on
+	 * each other. The mode only ever escalates, so this ends within
+	 * three passes. */
+	for (;;) {
+		out->plot_bottom = bottom - period_labels_height(mode, maxlabw);
+		tickw = place_ticks(&L, lo, hi,
+				    out->plot_bottom - out->plot_top);
+		/* The first and last points sit half a period in from the
+		 * plot's sides; what sticks out past them (period labels,
+		 * end labels) must stay on the page. Each round halves the
+		 * error at least. */
+		ext_left = mode == LABELS_TURNED ?
+				   maxlabw * SIN45 + 0.4 * AXIS_SIZE :
+				   maxlabw / 2;
+		ext_right = mode == LABELS_TURNED ? endw :
+						    fmax(endw, maxlabw / 2);
+		for (k = 0; k < 6; k++) {
+			out->plot_left = fmax(MARGIN + tickw + 5.0,
+					      MARGIN + ext_left - dx / 2);
+			out->plot_right = width - MARGIN -
+					  fmax(0.0, ext_right - dx / 2);
+			dx = (out->plot_right - out->plot_left) / n;
+		}
+		want = label_mode_for(maxlabw, dx);
+		if (want <= mode)
+			break;
+		mode = want;
+	}
+	out->label_angle = mode == LABELS_TURNED ? -45.0 : 0.0;
+	out->label_every = mode == LABELS_THINNED ?
+				   (size_t)ceil((maxlabw + 6.0) / dx) : 1;
+	for (i = 0; i < n; i++)
+		out->period_x[i] = out->plot_left + (i + 0.5) * dx;
+
+	emit_axes(&L);
+	for (i = c->nseries; i-- > 0;)
+		if (&c->series[i] != L.area)
+			emit_series(&L, &c->series[i]);
+	if (L.area)
+		emit_area(&L);
+	emit_end_labels(&L);
+	legend_emit(out, &g, MARGIN, legend_top);
+	top = emit_lines(out, &src, MARGIN, foot_top, FOOT_SIZE, 0, INK2);
+	emit_lines(out, &note, MARGIN, top, FOOT_SIZE, 0, INK2);
+	legend_release(&g);
+	return 0;
+}
+
+void chart_layout_release(struct chart_layout *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->nitems; i++) {
+		free(l->items[i].pts);
+		free(l->items[i].text);
+	}
+	free(l->items);
+	free(l->period_x);
+	memset(l, 0, sizeof(*l));
+}
+
+/* ---- the text alternative ---- */
+
+/* "similar to England", "better than England"... */
+static void add_cmp_phrase(struct buf *b, enum stats_cmp c,
+			   const char *bench)
+{
+	const char *w = stats_cmp_label(c);
+
+	if (c == CMP_NOT_COMPARED) {
+		buf_addf(b, "not compared with %s", bench);
+		return;
+	}
+	buf_addch(b, w[0] | 0x20);
+	buf_adds(b, w + 1);
+	buf_addf(b, c == CMP_SIMILAR ? " to %s" : " than %s", bench);
+	if (cmp_is_998(c))
+		buf_adds(b, " at the 99.8% level");
+}
+
+/* Appends s and a full stop unless s ends with one already. */
+static void add_sentence(struct buf *b, const char *s)
+{
+	size_t n = strlen(s);
+
+	buf_adds(b, s);
+	if (n && !strchr(".!?", s[n - 1]))
+		buf_addch(b, '.');
+	buf_addch(b, '\n');
+}
+
+static void add_names(struct buf *b, const struct trend_chart *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nseries; i++) {
+		if (i)
+			buf_adds(b, i + 1 == c->nseries ? " and " : ", ");
+		buf_adds(b, c->series[i].name);
+	}
+}
+
+static void add_trend(struct buf *b, const struct trend_chart *c,
+		      const struct chart_series *s, size_t first,
+		      size_t last)
+{
+	int dp = c->decimals;
+	char *a = value_text(s->value[first], dp);
+	char *z = value_text(s->value[last], dp);
+	size_t prev;
+	double va = stats_round(s->value[first], dp);
+	double vz = stats_round(s->value[last], dp);
+
+	if (strcmp(a, z) == 0)
+		buf_addf(b, "%s was %s in %s and in %s", s->name, a,
+			 c->period_labels[first], c->period_labels[last]);
+	else
+		buf_addf(b, "%s %s from %s in %s to %s in %s", s->name,
+			 vz > va ? "rose" : "fell", a, c->period_labels[first],
+			 z, c->period_labels[last]);
+	for (prev = last - 1; prev > first && !isfinite(s->value[prev]);
+	     prev--)
+		;
+	if (prev > first) {
+		char *p = value_text(s->value[prev], dp);
+		double vp = stats_round(s->value[prev], dp);
+
+		if (strcmp(p, z) == 0)
+			buf_addf(b, " (the same as in %s)",
+				 c->period_labels[prev]);
+		else
+			buf_addf(b, " (%s from %s in %s)",
+				 vz > vp ? "up" : "down", p,
+				 c->period_labels[prev]);
+		free(p);
+	}
+	buf_adds(b, ".\n");
+	free(a);
+	free(z);
+}
+
+void chart_describe_trend(const struct trend_chart *c, struct buf *out)
+{
+	const struct chart_series *s = NULL, *bench = NULL;
+	const char *bname;
+	size_t i, j, first = 0, last = 0, nvalues = 0;
+	size_t count[NCMP] = { 0 }, kinds = 0, done = 0;
+	int dp = c->decimals < 0 ? 0 : c->decimals;
+
+	add_sentence(out, c->title ? c->title : "Trend chart");
+	if (!c->nperiods || !c->nseries)
+		return;
+	/* The focus is the area (else the first series); the benchmark is
+	 * the first other series, as on the chart. */
+	for (i = 0; i < c->nseries && !s; i++)
+		if (c->series[i].is_area)
+			s = &c->series[i];
+	if (!s)
+		s = &c->series[0];
+	for (i = 0; i < c->nseries && !bench; i++)
+		if (&c->series[i] != s && !c->series[i].is_area)
+			bench = &c->series[i];
+	bname = bench ? bench->name : "the benchmark";
+
+	if (c->subtitle && *c->subtitle)
+		add_sentence(out, c->subtitle);
+	buf_addf(out, "Line chart of %s by period, %s to %s, for ",
+		 c->y_label && *c->y_label ? c->y_label : "the value",
+		 c->period_labels[0], c->period_labels[c->nperiods - 1]);
+	add_names(out, c);
+	buf_adds(out, ".\n");
+
+	for (i = 0; i < c->nperiods; i++) {
+		if (!isfinite(s->value[i]))
+			continue;
+		if (!nvalues++)
+			first = i;
+		last = i;
+		for (j = 0; s->cmp && j < NCMP; j++)
+			if (cmp_order[j] == s->cmp[i] && !count[j]++)
+				kinds++;
+	}
+	if (!nvalues) {
+		buf_addf(out, "%s has no values.\n", s->name);
+	} else {
+		buf_addf(out, "In %s, %s was ", c->period_labels[last],
+			 s->name);
+		add_value(out, s->value[last], dp);
+		if (s->lower && s->upper && isfinite(s->lower[last]) &&
+		    isfinite(s->upper[last])) {
+			buf_adds(out, " (95% confidence interval ");
+			add_value(out, s->lower[last], dp);
+			buf_adds(out, " to ");
+			add_value(out, s->upper[last], dp);
+			buf_addch(out, ')');
+		}
+		if (s->cmp) {
+			buf_adds(out, ", ");
+			add_cmp_phrase(out, s->cmp[last], bname);
+		}
+		if (bench && isfinite(bench->value[last])) {
+			if (s->cmp)
+				buf_adds(out, " (");
+			else
+				buf_addf(out, "; %s was ", bench->name);
+			add_value(out, bench->value[last], dp);
+			if (s->cmp)
+				buf_addch(out, ')');
+		}
+		buf_adds(out, ".\n");
+		if (last + 1 < c->nperiods)
+			buf_addf(out, "There is no value for %s.\n",
+				 c->period_labels[c->nperiods - 1]);
+		if (last > first)
+			add_trend(out, c, s, first, last);
+	}
+	if (kinds) {
+		buf_addf(out, "Compared with %s, %s was ", bname, s->name);
+		for (j = 0; j < NCMP; j++) {
+			const char *w = stats_cmp_label(cmp_order[j]);
+
+			if (!count[j])
+				continue;
+			if (done++)
+				buf_adds(out, done == kinds ? " and " : ", ");
+			if (cmp_order[j] == CMP_NOT_COMPARED)
+				buf_adds(out, "not compared");
+			else {
+				buf_addch(out, w[0] | 0x20);
+				buf_adds(out, w + 1);
+				if (cmp_is_998(cmp_order[j]))
+					buf_adds(out, " at the 99.8% level");
+			}
+			buf_addf(out, " in %zu period%s", count[j],
+				 count[j] == 1 ? "" : "s");
+		}
+		buf_adds(out, ".\n");
+	}
+
+	buf_adds(out, "Values by period:\n");
+	for (i = 0; i < c->nperiods; i++) {
+		buf_addf(out, "%s: ", c->period_labels[i]);
+		for (j = 0; j < c->nseries; j++) {
+			const struct chart_series *t = &c->series[j];
+
+			if (j)
+				buf_adds(out, "; ");
+			buf_addf(out, "%s ", t->name);
+			add_value(out, t->value[i], dp);
+			if (t != s || !isfinite(t->value[i]))
+				continue;
+			if (t->lower && t->upper && isfinite(t->lower[i]) &&
+			    isfinite(t->upper[i])) {
+				buf_adds(out, " (");
+				add_value(out, t->lower[i], dp);
+				buf_adds(out, " to ");
+				add_value(out, t->upper[i], dp);
+				buf_addch(out, ')');
+			}
+			if (t->cmp) {
+				buf_adds(out, ", ");
+				add_cmp_phrase(out, t->cmp[i], bname);
+			}
+		}
+		buf_adds(out, ".\n");
+	}
+	if (c->note && *c->note)
+		add_sentence(out, c->note);
+	if (c->source && *c->source)
+		add_sentence(out, c->source);
+}

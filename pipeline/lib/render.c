@@ -1,0 +1,429 @@
+/* render.c - draws a chart layout with cairo and pango; see chart.h.
+ *
+ * The only file that includes cairo, pango and zlib's crc32. Every format
+ * is drawn into memory, finished, checked once, then written to the path:
+ * PNG gains a pHYs chunk (300 dpi), SVG gains <title> and <desc>, PDF
+ * loses its creation date so the same chart gives the same bytes.
+ */
+#include "jsna/chart.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+#include <zlib.h>
+
+#define FONT_FAMILY "DejaVu Sans"
+
+struct pen {
+	PangoLayout *layout;
+	PangoFontDescription *font;
+};
+
+static void pen_set(struct pen *p, const char *text, double size, int bold)
+{
+	pango_font_description_set_weight(p->font, bold ? PANGO_WEIGHT_BOLD :
+					  PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_absolute_size(p->font, size * PANGO_SCALE);
+	pango_layout_set_font_description(p->layout, p->font);
+	pango_layout_set_text(p->layout, text, -1);
+}
+
+static double pen_measure(void *ctx, const char *text, double size, int bold)
+{
+	struct pen *p = ctx;
+	PangoRectangle logical;
+
+	pen_set(p, text, size, bold);
+	pango_layout_get_extents(p->layout, NULL, &logical);
+	return (double)logical.width / PANGO_SCALE;
+}
+
+/* Unhinted outlines and metrics: the same widths in every format, and
+ * grey antialiasing (subpixel colour fringes look wrong once pasted). */
+static void pen_init(struct pen *p, cairo_t *cr)
+{
+	cairo_font_options_t *fo = cairo_font_options_create();
+	PangoContext *pc;
+	PangoFont *font;
+	PangoFontDescription *got;
+	const char *family;
+
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
+	p->layout = pango_cairo_create_layout(cr);
+	pc = pango_layout_get_context(p->layout);
+	pango_cairo_context_set_font_options(pc, fo);
+	pango_layout_context_changed(p->layout);
+	cairo_font_options_destroy(fo);
+	p->font = pango_font_description_from_string(FONT_FAMILY);
+
+	/* A substitute font would change every size and byte: say so. */
+	font = pango_context_load_font(pc, p->font);
+	if (font) {
+		got = pango_font_describe(font);
+		family = pango_font_description_get_family(got);
+		if (!family || !str_ieq(family, FONT_FAMILY))
+			warning("font '%s' not found (install fonts-dejavu-core);"
+				" using '%s'", FONT_FAMILY,
+				family ? family : "?");
+		pango_font_description_free(got);
+		g_object_unref(font);
+	}
+}
+
+static void pen_release(struct pen *p)
+{
+	if (p->layout)
+		g_object_unref(p->layout);
+	if (p->font)
+		pango_font_description_free(p->font);
+}
+
+static void set_rgb(cairo_t *cr, unsigned long rgb)
+{
+	cairo_set_source_rgb(cr, ((rgb >> 16) & 0xFF) / 255.0,
+			     ((rgb >> 8) & 0xFF) / 255.0, (rgb & 0xFF) / 255.0);
+}
+
+static void draw_line(cairo_t *cr, const struct chart_item *it)
+{
+	static const double dashed[] = { 4.0, 2.5 };
+	static const double dotted[] = { 0.1, 2.6 };
+	static const double dashdot[] = { 5.0, 2.0, 0.1, 2.0 };
+	size_t i;
+	int pen_down = 0;
+	double x, y;
+
+	cairo_set_line_width(cr, it->width);
+	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
+	cairo_set_line_cap(cr, it->dash == CHART_DASH_SOLID ?
+			   CAIRO_LINE_CAP_BUTT : CAIRO_LINE_CAP_ROUND);
+	switch (it->dash) {
+	case CHART_DASH_SOLID:
+		cairo_set_dash(cr, NULL, 0, 0);
+		break;
+	case CHART_DASH_DASHED:
+		cairo_set_dash(cr, dashed, 2, 0);
+		break;
+	case CHART_DASH_DOTTED:
+		cairo_set_dash(cr, dotted, 2, 0);
+		break;
+	case CHART_DASH_DASHDOT:
+		cairo_set_dash(cr, dashdot, 4, 0);
+		break;
+	}
+	cairo_new_path(cr);
+	for (i = 0; i < it->npts; i++) {
+		x = it->pts[2 * i];
+		y = it->pts[2 * i + 1];
+		if (!isfinite(x) || !isfinite(y)) {
+			pen_down = 0;
+			continue;
+		}
+		if (pen_down)
+			cairo_line_to(cr, x, y);
+		else
+			cairo_move_to(cr, x, y);
+		pen_down = 1;
+	}
+	set_rgb(cr, it->stroke);
+	cairo_stroke(cr);
+}
+
+/* Shapes of equal visual weight about (x, y) for a radius r. */
+static void draw_mark(cairo_t *cr, const struct chart_item *it)
+{
+	double x = it->x, y = it->y, r = it->size;
+
+	cairo_new_path(cr);
+	switch (it->mark) {
+	case CHART_MARK_NONE:
+		return;
+	case CHART_MARK_CIRCLE:
+		cairo_arc(cr, x, y, r, 0, 2 * M_PI);
+		break;
+	case CHART_MARK_TRIANGLE_UP:
+		cairo_move_to(cr, x, y - 1.3 * r);
+		cairo_line_to(cr, x + 1.2 * r, y + 0.8 * r);
+		cairo_line_to(cr, x - 1.2 * r, y + 0.8 * r);
+		cairo_close_path(cr);
+		break;
+	case CHART_MARK_TRIANGLE_DOWN:
+		cairo_move_to(cr, x, y + 1.3 * r);
+		cairo_line_to(cr, x + 1.2 * r, y - 0.8 * r);
+		cairo_line_to(cr, x - 1.2 * r, y - 0.8 * r);
+		cairo_close_path(cr);
+		break;
+	case CHART_MARK_DIAMOND:
+		cairo_move_to(cr, x, y - 1.25 * r);
+		cairo_line_to(cr, x + 1.25 * r, y);
+		cairo_line_to(cr, x, y + 1.25 * r);
+		cairo_line_to(cr, x - 1.25 * r, y);
+		cairo_close_path(cr);
+		break;
+	}
+	if (it->fill != CHART_NONE) {
+		set_rgb(cr, it->fill);
+		cairo_fill_preserve(cr);
+	}
+	if (it->stroke != CHART_NONE) {
+		cairo_set_dash(cr, NULL, 0, 0);
+		cairo_set_line_width(cr, it->width);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+		set_rgb(cr, it->stroke);
+		cairo_stroke(cr);
+	}
+	cairo_new_path(cr);
+}
+
+static void draw_text(cairo_t *cr, struct pen *p, const struct chart_item *it)
+{
+	double w = pen_measure(p, it->text, it->size, it->bold);
+	double base = (double)pango_layout_get_baseline(p->layout) /
+		      PANGO_SCALE;
+	double shift = it->align == CHART_ALIGN_LEFT ? 0 :
+		       it->align == CHART_ALIGN_CENTRE ? w / 2 : w;
+
+	cairo_save(cr);
+	cairo_translate(cr, it->x, it->y);
+	if (it->angle < 0 || it->angle > 0)
+		cairo_rotate(cr, it->angle * M_PI / 180.0);
+	cairo_move_to(cr, -shift, -base);
+	set_rgb(cr, it->stroke);
+	pango_cairo_show_layout(cr, p->layout);
+	cairo_restore(cr);
+}
+
+static void draw_layout(cairo_t *cr, struct pen *p,
+			const struct chart_layout *l)
+{
+	size_t i;
+
+	cairo_set_source_rgb(cr, 1, 1, 1);
+	cairo_paint(cr);
+	for (i = 0; i < l->nitems; i++) {
+		const struct chart_item *it = &l->items[i];
+
+		switch (it->op) {
+		case CHART_OP_LINE:
+			draw_line(cr, it);
+			break;
+		case CHART_OP_MARK:
+			draw_mark(cr, it);
+			break;
+		case CHART_OP_TEXT:
+			draw_text(cr, p, it);
+			break;
+		}
+	}
+}
+
+static cairo_status_t to_buf(void *closure, const unsigned char *data,
+			     unsigned int len)
+{
+	buf_add(closure, data, len);
+	return CAIRO_STATUS_SUCCESS;
+}
+
+static void put_be32(unsigned char *p, unsigned long v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+/* Inserts a pHYs chunk of dpi after IHDR (which cairo writes first, 25
+ * bytes after the 8-byte signature), so Word pastes 160 mm, not 667. */
+static int png_add_phys(struct buf *png, int dpi)
+{
+	unsigned char chunk[21];
+	unsigned long ppm = lround(dpi / 0.0254);
+	size_t at = 8 + 25;
+	struct buf out = BUF_INIT;
+
+	if (png->len < at || memcmp(png->buf + 12, "IHDR", 4) != 0)
+		return error("cairo wrote a PNG without IHDR first");
+	put_be32(chunk, 9);
+	memcpy(chunk + 4, "pHYs", 4);
+	put_be32(chunk + 8, ppm);
+	put_be32(chunk + 12, ppm);
+	chunk[16] = 1;		/* unit: metre */
+	put_be32(chunk + 17, crc32(crc32(0L, Z_NULL, 0), chunk + 4, 13));
+	buf_add(&out, png->buf, at);
+	buf_add(&out, chunk, sizeof(chunk));
+	buf_add(&out, png->buf + at, png->len - at);
+	buf_release(png);
+	*png = out;
+	return 0;
+}
+
+/* Cairo names the page group "surfaceN" after a process-wide counter, so
+ * a second chart in one process came out different: number the surfaces
+ * of each document from 1, in order of first mention (id= or #). */
+static void svg_renumber_surfaces(struct buf *svg)
+{
+	struct buf out = BUF_INIT;
+	unsigned long *seen = NULL, num;
+	size_t nseen = 0, alloc = 0, i, k;
+	const char *p = svg->buf, *end = svg->buf + svg->len;
+	char *digits_end;
+
+	while (p < end) {
+		const char *hit = strstr(p, "surface");
+
+		if (!hit)
+			break;
+		i = (size_t)(hit - svg->buf);
+		buf_add(&out, p, (size_t)(hit - p) + 7);
+		p = hit + 7;
+		if (!(*p >= '0' && *p <= '9') ||
+		    !((i >= 4 && memcmp(hit - 4, "id=\"", 4) == 0) ||
+		      (i >= 1 && hit[-1] == '#')))
+			continue;
+		num = strtoul(p, &digits_end, 10);
+		for (k = 0; k < nseen && seen[k] != num; k++)
+			;
+		if (k == nseen) {
+			XGROW(seen, alloc, nseen + 1);
+			seen[nseen++] = num;
+		}
+		buf_addf(&out, "%zu", k + 1);
+		p = digits_end;
+	}
+	buf_add(&out, p, (size_t)(end - p));
+	free(seen);
+	buf_release(svg);
+	*svg = out;
+}
+
+/* Adds <title> and <desc> as the first children of the root <svg>, and
+ * role="img" on it, so a screen reader finds the alternative. */
+static int svg_add_title(struct buf *svg, const struct trend_chart *c)
+{
+	struct buf out = BUF_INIT, desc = BUF_INIT;
+	const char *root = strstr(svg->buf, "<svg"), *end;
+
+	if (!root || !(end = strchr(root, '>')))
+		return error("cairo wrote an SVG without a root element");
+	chart_describe_trend(c, &desc);
+	buf_add(&out, svg->buf, (size_t)(end - svg->buf));
+	buf_adds(&out, " role=\"img\">\n<title>");
+	buf_add_html(&out, c->title);
+	buf_adds(&out, "</title>\n<desc>");
+	buf_add_html(&out, desc.buf);
+	buf_adds(&out, "</desc>");
+	end++;
+	buf_add(&out, end, svg->len - (size_t)(end - svg->buf));
+	buf_release(&desc);
+	buf_release(svg);
+	*svg = out;
+	return 0;
+}
+
+static int write_file(const char *path, const struct buf *b)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (!f)
+		return error_errno("cannot create %s", path);
+	if (fwrite(b->buf, 1, b->len, f) != b->len) {
+		error_errno("cannot write %s", path);
+		fclose(f);
+		return -1;
+	}
+	if (fclose(f) != 0)
+		return error_errno("cannot write %s", path);
+	return 0;
+}
+
+int chart_render_trend(const struct trend_chart *c, enum chart_format f,
+		       const char *path)
+{
+	struct chart_layout l = CHART_LAYOUT_INIT;
+	struct pen pen = { NULL, NULL };
+	struct buf out = BUF_INIT;
+	cairo_surface_t *s = NULL;
+	cairo_t *cr = NULL;
+	cairo_status_t st;
+	double w = CHART_WIDTH_PT, h = CHART_HEIGHT_PT;
+	double scale = CHART_PNG_DPI / 72.0;
+	int ret = -1;
+
+	switch (f) {
+	case CHART_PNG:
+		s = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+					       (int)lround(w * scale),
+					       (int)lround(h * scale));
+		break;
+	case CHART_SVG:
+		s = cairo_svg_surface_create_for_stream(to_buf, &out, w, h);
+		cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
+		cairo_svg_surface_set_document_unit(s, CAIRO_SVG_UNIT_PT);
+		break;
+	case CHART_PDF:
+		s = cairo_pdf_surface_create_for_stream(to_buf, &out, w, h);
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_TITLE,
+					       c->title ? c->title : "");
+		cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATOR,
+					       "jsna");
+		/* An empty date is no date: cairo then leaves it out. */
+		cairo_pdf_surface_set_metadata(s,
+					       CAIRO_PDF_METADATA_CREATE_DATE,
+					       "");
+		break;
+	default:
+		return error("chart: unknown format %d", (int)f);
+	}
+	cr = cairo_create(s);
+	if (f == CHART_PNG)
+		cairo_scale(cr, scale, scale);
+	pen_init(&pen, cr);
+	if (chart_layout_trend(c, w, h, pen_measure, &pen, &l) < 0)
+		goto out;
+	draw_layout(cr, &pen, &l);
+	cairo_show_page(cr);
+	st = cairo_status(cr);
+	if (st == CAIRO_STATUS_SUCCESS) {
+		if (f == CHART_PNG)
+			st = cairo_surface_write_to_png_stream(s, to_buf, &out);
+		else
+			cairo_surface_finish(s);
+	}
+	if (st == CAIRO_STATUS_SUCCESS)
+		st = cairo_surface_status(s);
+	if (st != CAIRO_STATUS_SUCCESS) {
+		error("%s: cairo: %s", path, cairo_status_to_string(st));
+		goto out;
+	}
+	if (f == CHART_PNG && png_add_phys(&out, CHART_PNG_DPI) < 0)
+		goto out;
+	if (f == CHART_SVG) {
+		svg_renumber_surfaces(&out);
+		if (svg_add_title(&out, c) < 0)
+			goto out;
+	}
+	ret = write_file(path, &out);
+out:
+	pen_release(&pen);
+	if (cr)
+		cairo_destroy(cr);
+	cairo_surface_destroy(s);
+	chart_layout_release(&l);
+	buf_release(&out);
+	return ret;
+}
+
+void chart_render_shutdown(void)
+{
+	pango_cairo_font_map_set_default(NULL);
+	cairo_debug_reset_static_data();
+}

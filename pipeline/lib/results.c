@@ -1,0 +1,273 @@
+/* results.c - reading computed values back for the renderers. */
+#include "jsna/results.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsna/strmap.h"
+#include "jsna/util.h"
+
+struct load {
+	struct results *r;
+	const struct config *cfg;
+	struct strmap names;		/* area code -> name */
+	struct strmap parents;		/* area code -> parent code */
+};
+
+static int on_area(const struct area *a, void *vl)
+{
+	struct load *l = vl;
+
+	*strmap_put(&l->names, a->code) = xstrdup(a->name);
+	if (a->parent)
+		*strmap_put(&l->parents, a->code) = xstrdup(a->parent);
+	return 0;
+}
+
+static int on_indicator(const struct indicator_meta *m, void *vl)
+{
+	struct load *l = vl;
+	struct results *r = l->r;
+	struct result_indicator *ind;
+
+	r->ind = xrealloc(r->ind, (r->n + 1) * sizeof(*r->ind));
+	ind = &r->ind[r->n++];
+	memset(ind, 0, sizeof(*ind));
+	ind->id = xstrdup(m->id);
+	ind->title = xstrdup(m->title);
+	ind->domain = xstrdup(m->domain);
+	ind->type = xstrdup(m->type);
+	ind->polarity = xstrdup(m->polarity);
+	ind->ci = xstrdup(m->ci);
+	ind->unit = xstrdup(m->unit);
+	ind->count_label = xstrdup(m->count_label);
+	ind->source = xstrdup(m->source);
+	ind->multiplier = m->multiplier;
+	ind->decimals = m->decimals;
+	ind->latest = -1;
+	return 0;
+}
+
+struct collect {
+	struct result_indicator *ind;
+	const char *codes[SERIES_COUNT];
+	int pass;		/* 0: gather periods, 1: fill points */
+	size_t alloc;
+};
+
+static int period_index(const struct result_indicator *ind, long sortable)
+{
+	size_t i;
+
+	for (i = 0; i < ind->nperiods; i++)
+		if (ind->periods[i].sortable == sortable)
+			return (int)i;
+	return -1;
+}
+
+static int on_value(const struct value_row *v, void *vc)
+{
+	struct collect *c = vc;
+	struct result_indicator *ind = c->ind;
+	int k, j;
+
+	for (k = 0; k < SERIES_COUNT; k++)
+		if (c->codes[k] && strcmp(c->codes[k], v->area) == 0)
+			break;
+	if (k == SERIES_COUNT)
+		return 0;
+	j = period_index(ind, v->period.sortable);
+	if (c->pass == 0) {
+		if (j < 0) {
+			XGROW(ind->periods, c->alloc, ind->nperiods + 1);
+			ind->periods[ind->nperiods++] = v->period;
+		}
+		return 0;
+	}
+	{
+		struct result_point *p = &ind->series[k].pt[j];
+
+		p->present = 1;
+		p->value = v->value;
+		p->lower95 = v->lower95;
+		p->upper95 = v->upper95;
+		p->lower998 = v->lower998;
+		p->upper998 = v->upper998;
+		p->count = v->count;
+		p->denominator = v->denominator;
+		p->neighbour_avg = v->neighbour_avg;
+		p->rank = v->rank;
+		p->rank_of = v->rank_of;
+		snprintf(p->quartile, sizeof(p->quartile), "%s", v->quartile);
+		snprintf(p->note, sizeof(p->note), "%s", v->note);
+		snprintf(p->cmp_england, sizeof(p->cmp_england), "%s",
+			 v->cmp_england);
+		snprintf(p->cmp_parent, sizeof(p->cmp_parent), "%s",
+			 v->cmp_parent);
+	}
+	return 0;
+}
+
+static int cmp_period(const void *a, const void *b)
+{
+	const struct period *x = a, *y = b;
+
+	return (x->sortable > y->sortable) - (x->sortable < y->sortable);
+}
+
+static void empty_point(struct result_point *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->value = p->lower95 = p->upper95 = p->lower998 = p->upper998 = NAN;
+	p->count = p->denominator = p->neighbour_avg = NAN;
+}
+
+static int fill(struct load *l, struct store *st, struct result_indicator *ind)
+{
+	struct collect c;
+	size_t k, j;
+	const char *region;
+
+	memset(&c, 0, sizeof(c));
+	c.ind = ind;
+	c.codes[SERIES_AREA] = l->r->area_code;
+	c.codes[SERIES_ENGLAND] = l->cfg->benchmarks[0];
+	region = l->cfg->nbenchmarks > 1 ? l->cfg->benchmarks[1] :
+		 strmap_get(&l->parents, l->r->area_code);
+	c.codes[SERIES_REGION] = region;
+	for (k = 0; k < SERIES_COUNT; k++) {
+		const char *name;
+
+		if (!c.codes[k])
+			continue;
+		ind->series[k].code = xstrdup(c.codes[k]);
+		name = strmap_get(&l->names, c.codes[k]);
+		ind->series[k].name = xstrdup(name ? name : c.codes[k]);
+	}
+	if (store_each_value(st, l->r->run, ind->id, NULL, on_value, &c) < 0)
+		return -1;
+	qsort(ind->periods, ind->nperiods, sizeof(*ind->periods), cmp_period);
+	for (k = 0; k < SERIES_COUNT; k++) {
+		ind->series[k].pt = xcalloc(ind->nperiods + 1,
+					    sizeof(struct result_point));
+		for (j = 0; j < ind->nperiods; j++)
+			empty_point(&ind->series[k].pt[j]);
+	}
+	c.pass = 1;
+	if (store_each_value(st, l->r->run, ind->id, NULL, on_value, &c) < 0)
+		return -1;
+	for (j = ind->nperiods; j-- > 0;)
+		if (ind->series[SERIES_AREA].pt[j].present) {
+			ind->latest = (int)j;
+			break;
+		}
+	return 0;
+}
+
+int results_load(struct store *st, const struct config *cfg,
+		 struct results *r)
+{
+	struct load l;
+	const char *name;
+	size_t i;
+	int ret = -1;
+
+	memset(r, 0, sizeof(*r));
+	memset(&l, 0, sizeof(l));
+	l.r = r;
+	l.cfg = cfg;
+	r->area_code = xstrdup(cfg->area_code);
+	if (store_latest_calc(st, &r->run) < 0 ||
+	    store_each_area(st, on_area, &l) < 0)
+		goto out;
+	name = strmap_get(&l.names, cfg->area_code);
+	r->area_name = xstrdup(name ? name : cfg->area_code);
+	if (!r->run) {
+		ret = 0;
+		goto out;
+	}
+	if (store_each_indicator(st, r->run, on_indicator, &l) < 0)
+		goto out;
+	for (i = 0; i < r->n; i++)
+		if (fill(&l, st, &r->ind[i]) < 0)
+			goto out;
+	ret = 0;
+out:
+	strmap_release(&l.names, free);
+	strmap_release(&l.parents, free);
+	return ret;
+}
+
+void results_release(struct results *r)
+{
+	size_t i, k;
+
+	for (i = 0; i < r->n; i++) {
+		struct result_indicator *ind = &r->ind[i];
+
+		free(ind->id);
+		free(ind->title);
+		free(ind->domain);
+		free(ind->type);
+		free(ind->polarity);
+		free(ind->ci);
+		free(ind->unit);
+		free(ind->count_label);
+		free(ind->source);
+		free(ind->periods);
+		for (k = 0; k < SERIES_COUNT; k++) {
+			free(ind->series[k].code);
+			free(ind->series[k].name);
+			free(ind->series[k].pt);
+		}
+	}
+	free(r->ind);
+	free(r->area_code);
+	free(r->area_name);
+	memset(r, 0, sizeof(*r));
+}
+
+enum stats_cmp results_cmp(const char *label)
+{
+	static const struct { const char *s; enum stats_cmp c; } map[] = {
+		{ "Similar", CMP_SIMILAR }, { "Better", CMP_BETTER },
+		{ "Worse", CMP_WORSE }, { "Higher", CMP_HIGHER },
+		{ "Lower", CMP_LOWER },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (strcmp(label, map[i].s) == 0)
+			return map[i].c;
+	return CMP_NOT_COMPARED;
+}
+
+char *results_format(double v, int dp, char *out, size_t n)
+{
+	char digits[64], *dot;
+	size_t intlen, i, o = 0;
+	int neg;
+
+	if (isnan(v)) {
+		snprintf(out, n, "%s", "");
+		return out;
+	}
+	v = stats_round(v, dp);
+	neg = v < 0;
+	snprintf(digits, sizeof(digits), "%.*f", dp, fabs(v));
+	dot = strchr(digits, '.');
+	intlen = dot ? (size_t)(dot - digits) : strlen(digits);
+	if (neg && n > 1)
+		out[o++] = '-';
+	for (i = 0; i < intlen && o + 1 < n; i++) {
+		if (i && (intlen - i) % 3 == 0 && o + 2 < n)
+			out[o++] = ',';
+		out[o++] = digits[i];
+	}
+	for (i = intlen; digits[i] && o + 1 < n; i++)
+		out[o++] = digits[i];
+	out[o] = '\0';
+	return out;
+}

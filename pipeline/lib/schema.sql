@@ -1,0 +1,101 @@
+-- The warehouse schema, version by version. store.c embeds this file and
+-- applies each "-- version N" block whose N is above PRAGMA user_version,
+-- in order, in one transaction. Never edit a released block: add a new one.
+
+-- version 1
+CREATE TABLE run (
+	id       INTEGER PRIMARY KEY,
+	command  TEXT NOT NULL,          -- refresh, ingest, calc, ...
+	parent   INTEGER REFERENCES run(id), -- the refresh a stage ran under
+	started  TEXT NOT NULL,          -- UTC, ISO 8601
+	ended    TEXT,
+	status   INTEGER,                -- exit status; NULL while running
+	version  TEXT NOT NULL,
+	pid      INTEGER NOT NULL
+);
+
+CREATE TABLE area (
+	code      TEXT PRIMARY KEY,      -- GSS code, e.g. E06000050
+	name      TEXT NOT NULL,
+	level     TEXT NOT NULL,         -- England, Region, LA
+	parent    TEXT,                  -- the region of an LA
+	la_number TEXT                   -- DfE's old three-digit LA number
+);
+
+CREATE TABLE dataset (
+	id        TEXT PRIMARY KEY,      -- stable id from a source definition
+	title     TEXT NOT NULL,
+	publisher TEXT NOT NULL,
+	source    TEXT NOT NULL          -- the source definition file
+);
+
+CREATE TABLE source_file (
+	id       INTEGER PRIMARY KEY,
+	path     TEXT NOT NULL UNIQUE,   -- as found under the inputs folder
+	dataset  TEXT NOT NULL REFERENCES dataset(id),
+	sha256   TEXT NOT NULL,
+	size     INTEGER NOT NULL,
+	rows     INTEGER NOT NULL,
+	run      INTEGER NOT NULL REFERENCES run(id),
+	loaded   TEXT NOT NULL
+);
+
+CREATE TABLE observation (
+	file      INTEGER NOT NULL REFERENCES source_file(id) ON DELETE CASCADE,
+	dataset   TEXT NOT NULL,
+	measure   TEXT NOT NULL,
+	area      TEXT NOT NULL,
+	kind      INTEGER NOT NULL,      -- enum period_kind
+	year      INTEGER NOT NULL,      -- start year
+	month     INTEGER NOT NULL,
+	filters   TEXT NOT NULL,         -- "col=value" pairs joined by US (0x1f)
+	value     REAL,                  -- NULL when a symbol stands instead
+	symbol    TEXT                   -- c, x, z, low, u, ...
+);
+CREATE INDEX observation_series ON observation(dataset, measure);
+CREATE INDEX observation_file ON observation(file);
+
+CREATE TABLE indicator (
+	run         INTEGER NOT NULL REFERENCES run(id),
+	id          TEXT NOT NULL,
+	title       TEXT NOT NULL,
+	domain      TEXT NOT NULL,
+	type        TEXT NOT NULL,
+	multiplier  REAL NOT NULL,
+	polarity    TEXT NOT NULL,
+	ci          TEXT NOT NULL,
+	decimals    INTEGER NOT NULL,
+	unit        TEXT NOT NULL,       -- "per 10,000 children aged under 18"
+	count_label TEXT NOT NULL,       -- "children in care"
+	source      TEXT NOT NULL,
+	definition  TEXT NOT NULL,       -- path of the definition file
+	sha256      TEXT NOT NULL,       -- of the definition file
+	PRIMARY KEY (run, id)
+);
+
+CREATE TABLE indicator_value (
+	run           INTEGER NOT NULL REFERENCES run(id),
+	indicator     TEXT NOT NULL,
+	area          TEXT NOT NULL,
+	kind          INTEGER NOT NULL,
+	year          INTEGER NOT NULL,
+	month         INTEGER NOT NULL,
+	category_type TEXT NOT NULL DEFAULT '',
+	category      TEXT NOT NULL DEFAULT '',
+	value         REAL,
+	lower95       REAL,
+	upper95       REAL,
+	lower998      REAL,
+	upper998      REAL,
+	count         REAL,
+	denominator   REAL,
+	note          TEXT NOT NULL DEFAULT '',
+	cmp_england   TEXT NOT NULL DEFAULT '',
+	cmp_parent    TEXT NOT NULL DEFAULT '',
+	trend         TEXT NOT NULL DEFAULT '',
+	neighbour_avg REAL,
+	rank          INTEGER,
+	rank_of       INTEGER,
+	quartile      TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (run, indicator, area, year, month, category_type, category)
+);

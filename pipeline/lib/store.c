@@ -1,0 +1,795 @@
+/* store.c - the only file that includes <sqlite3.h>; all SQL lives here
+ * and in schema.sql. */
+#include "jsna/store.h"
+
+#include <errno.h>
+#include <math.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "jsna/buf.h"
+#include "jsna/util.h"
+
+extern const char jsna_schema_sql[];
+
+enum stmt_id {
+	S_BEGIN, S_COMMIT, S_ROLLBACK, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
+	S_RUN_BEGIN, S_RUN_END,
+	S_AREA_PUT, S_AREA_EACH,
+	S_DATASET_PUT,
+	S_FILE_HASH, S_FILE_DELETE, S_FILE_INSERT, S_FILE_ROWS, S_FILE_ALL,
+	S_OBS_PUT, S_OBS_EACH,
+	S_DATASET_EACH, S_FILTER_EACH,
+	S_IND_PUT, S_IND_EACH,
+	S_VAL_PUT, S_VAL_EACH, S_LATEST_CALC,
+	S_COUNT
+};
+
+/* Each statement with what it is for, named in error messages. */
+static const struct { const char *what, *sql; } stmts[S_COUNT] = {
+	[S_BEGIN] = { "begin a transaction", "BEGIN IMMEDIATE" },
+	[S_COMMIT] = { "commit", "COMMIT" },
+	[S_ROLLBACK] = { "roll back", "ROLLBACK" },
+	[S_SAVEPOINT] = { "start a savepoint", "SAVEPOINT file" },
+	[S_RELEASE] = { "release a savepoint", "RELEASE file" },
+	[S_ROLLBACK_TO] = { "roll back a file", "ROLLBACK TO file" },
+	[S_RUN_BEGIN] = { "record a run",
+		"INSERT INTO run(command, parent, started, version, pid) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)" },
+	[S_RUN_END] = { "record the end of a run",
+		"UPDATE run SET ended = ?2, status = ?3 WHERE id = ?1" },
+	[S_AREA_PUT] = { "record an area",
+		"INSERT INTO area(code, name, level, parent, la_number) "
+		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET "
+		"name = excluded.name, level = excluded.level, "
+		"parent = coalesce(excluded.parent, area.parent), "
+		"la_number = coalesce(excluded.la_number, area.la_number)" },
+	[S_AREA_EACH] = { "read areas",
+		"SELECT code, name, level, parent, la_number FROM area "
+		"ORDER BY code" },
+	[S_DATASET_PUT] = { "record a dataset",
+		"INSERT INTO dataset(id, title, publisher, source) "
+		"VALUES (?1, ?2, ?3, ?4) ON CONFLICT(id) DO UPDATE SET "
+		"title = excluded.title, publisher = excluded.publisher, "
+		"source = excluded.source" },
+	[S_FILE_HASH] = { "look up a loaded file",
+		"SELECT sha256 FROM source_file WHERE path = ?1" },
+	[S_FILE_DELETE] = { "drop a file's last load",
+		"DELETE FROM source_file WHERE path = ?1" },
+	[S_FILE_INSERT] = { "record a loaded file",
+		"INSERT INTO source_file(path, dataset, sha256, size, rows, "
+		"run, loaded) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)" },
+	[S_FILE_ROWS] = { "record a file's load",
+		"UPDATE source_file SET sha256 = ?2, size = ?3, rows = ?4 "
+		"WHERE id = ?1" },
+	[S_FILE_ALL] = { "list loaded files",
+		"SELECT path FROM source_file ORDER BY path" },
+	[S_OBS_PUT] = { "store an observation",
+		"INSERT INTO observation(file, dataset, measure, area, kind, "
+		"year, month, filters, value, symbol) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)" },
+	[S_OBS_EACH] = { "read observations",
+		"SELECT file, area, kind, year, month, filters, value, symbol "
+		"FROM observation WHERE dataset = ?1 AND measure = ?2 "
+		"ORDER BY area, year, month, file" },
+	[S_DATASET_EACH] = { "list datasets",
+		"SELECT d.id, d.title, d.publisher, o.measure, count(*), "
+		"count(DISTINCT o.file), min(o.year), max(o.year) "
+		"FROM dataset d JOIN observation o ON o.dataset = d.id "
+		"GROUP BY d.id, o.measure ORDER BY d.id, o.measure" },
+	[S_FILTER_EACH] = { "list a dataset's filters",
+		"SELECT DISTINCT filters FROM observation WHERE dataset = ?1 "
+		"ORDER BY filters" },
+	[S_IND_PUT] = { "store an indicator",
+		"INSERT OR REPLACE INTO indicator(run, id, title, domain, type, "
+		"multiplier, polarity, ci, decimals, unit, count_label, "
+		"source, definition, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)" },
+	[S_IND_EACH] = { "read indicators",
+		"SELECT id, title, domain, type, multiplier, polarity, ci, "
+		"decimals, unit, count_label, source, definition, sha256 "
+		"FROM indicator WHERE run = ?1 ORDER BY id" },
+	[S_VAL_PUT] = { "store an indicator value",
+		"INSERT OR REPLACE INTO indicator_value(run, indicator, area, "
+		"kind, year, month, category_type, category, value, lower95, "
+		"upper95, lower998, upper998, count, denominator, note, "
+		"cmp_england, cmp_parent, trend, neighbour_avg, rank, rank_of, "
+		"quartile) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
+		"?23)" },
+	[S_VAL_EACH] = { "read indicator values",
+		"SELECT indicator, area, kind, year, month, category_type, "
+		"category, value, lower95, upper95, lower998, upper998, count, "
+		"denominator, note, cmp_england, cmp_parent, trend, "
+		"neighbour_avg, rank, rank_of, quartile FROM indicator_value "
+		"WHERE run = ?1 AND (?2 IS NULL OR indicator = ?2) AND "
+		"(?3 IS NULL OR area = ?3) ORDER BY indicator, area, "
+		"category_type, category, year, month" },
+	[S_LATEST_CALC] = { "find the latest calculation",
+		"SELECT max(id) FROM run WHERE command = 'calc' AND "
+		"status IN (0, 1)" },
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *st[S_COUNT];
+};
+
+static int db_error(struct store *s, const char *what)
+{
+	return error("warehouse '%s': cannot %s: %s", s->path, what,
+		     sqlite3_errmsg(s->db));
+}
+
+static sqlite3_stmt *prep(struct store *s, enum stmt_id id)
+{
+	if (!s->st[id] &&
+	    sqlite3_prepare_v3(s->db, stmts[id].sql, -1,
+			       SQLITE_PREPARE_PERSISTENT, &s->st[id],
+			       NULL) != SQLITE_OK) {
+		db_error(s, stmts[id].what);
+		return NULL;
+	}
+	sqlite3_reset(s->st[id]);
+	sqlite3_clear_bindings(s->st[id]);
+	return s->st[id];
+}
+
+/* Steps a statement that returns no rows. */
+static int done(struct store *s, enum stmt_id id)
+{
+	int rc = sqlite3_step(s->st[id]);
+
+	sqlite3_reset(s->st[id]);
+	if (rc != SQLITE_DONE)
+		return db_error(s, stmts[id].what);
+	return 0;
+}
+
+static void bind_text(sqlite3_stmt *q, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(q, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(q, i);
+}
+
+static void bind_real(sqlite3_stmt *q, int i, double v)
+{
+	if (isnan(v))
+		sqlite3_bind_null(q, i);
+	else
+		sqlite3_bind_double(q, i, v);
+}
+
+static double col_real(sqlite3_stmt *q, int i)
+{
+	if (sqlite3_column_type(q, i) == SQLITE_NULL)
+		return NAN;
+	return sqlite3_column_double(q, i);
+}
+
+static const char *col_text(sqlite3_stmt *q, int i)
+{
+	return (const char *)sqlite3_column_text(q, i);
+}
+
+static const char *col_str(sqlite3_stmt *q, int i)
+{
+	const char *t = col_text(q, i);
+
+	return t ? t : "";
+}
+
+static int simple(struct store *s, enum stmt_id id)
+{
+	if (!prep(s, id))
+		return -1;
+	return done(s, id);
+}
+
+static void utc_now(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+/* Makes the folder that holds path, and its parents. */
+static int make_parent(const char *path)
+{
+	char *dir = xstrdup(path), *p;
+	int ret = 0;
+
+	p = strrchr(dir, '/');
+	if (p && p != dir) {
+		*p = '\0';
+		for (p = dir + 1; *p; p++) {
+			if (*p != '/')
+				continue;
+			*p = '\0';
+			if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+				ret = -1;
+			*p = '/';
+		}
+		if (mkdir(dir, 0777) < 0 && errno != EEXIST)
+			ret = -1;
+		if (ret < 0)
+			error_errno("cannot create the folder '%s'", dir);
+	}
+	free(dir);
+	return ret;
+}
+
+int store_schema_version(void)
+{
+	const char *p = jsna_schema_sql;
+	int v = 0;
+
+	while ((p = strstr(p, "-- version ")) != NULL) {
+		p += strlen("-- version ");
+		v = atoi(p);
+	}
+	return v;
+}
+
+/* Applies every "-- version N" block above the file's user_version. */
+static int migrate(struct store *s)
+{
+	sqlite3_stmt *q;
+	int have, target = store_schema_version(), v;
+	const char *p;
+	char *msg = NULL;
+	struct buf sql = BUF_INIT;
+
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &q,
+			       NULL) != SQLITE_OK ||
+	    sqlite3_step(q) != SQLITE_ROW) {
+		sqlite3_finalize(q);
+		return db_error(s, "read the schema version");
+	}
+	have = sqlite3_column_int(q, 0);
+	sqlite3_finalize(q);
+	if (have > target)
+		return error("warehouse '%s' has schema version %d, newer than this program's %d: use a newer jsna",
+			     s->path, have, target);
+	if (have == target)
+		return 0;
+
+	for (v = have + 1; v <= target; v++) {
+		char tag[32];
+		const char *end;
+
+		snprintf(tag, sizeof(tag), "-- version %d\n", v);
+		p = strstr(jsna_schema_sql, tag);
+		if (!p)
+			BUG("schema.sql has no version %d", v);
+		p += strlen(tag);
+		end = strstr(p, "-- version ");
+		buf_add(&sql, p, end ? (size_t)(end - p) : strlen(p));
+	}
+	buf_addf(&sql, "\nPRAGMA user_version = %d;\n", target);
+	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_exec(s->db, sql.buf, NULL, NULL, &msg) != SQLITE_OK ||
+	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		error("warehouse '%s': cannot upgrade the schema from version %d to %d: %s",
+		      s->path, have, target, msg ? msg : sqlite3_errmsg(s->db));
+		sqlite3_free(msg);
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		buf_release(&sql);
+		return -1;
+	}
+	buf_release(&sql);
+	return 0;
+}
+
+int store_open(const char *path, struct store **out)
+{
+	struct store *s = xcalloc(1, sizeof(*s));
+
+	*out = NULL;
+	s->path = xstrdup(path);
+	if (make_parent(path) < 0)
+		goto fail;
+	if (sqlite3_open_v2(path, &s->db,
+			    SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			    NULL) != SQLITE_OK) {
+		db_error(s, "open the database");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 10000);
+	if (sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; "
+			 "PRAGMA synchronous = NORMAL; "
+			 "PRAGMA foreign_keys = ON;",
+			 NULL, NULL, NULL) != SQLITE_OK) {
+		db_error(s, "set the journal mode");
+		goto fail;
+	}
+	if (migrate(s) < 0)
+		goto fail;
+	*out = s;
+	return 0;
+fail:
+	store_close(s);
+	return -1;
+}
+
+void store_close(struct store *s)
+{
+	int i;
+
+	if (!s)
+		return;
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(s->st[i]);
+	sqlite3_close(s->db);
+	free(s->path);
+	free(s);
+}
+
+int store_begin(struct store *s) { return simple(s, S_BEGIN); }
+int store_commit(struct store *s) { return simple(s, S_COMMIT); }
+int store_rollback(struct store *s) { return simple(s, S_ROLLBACK); }
+int store_savepoint(struct store *s) { return simple(s, S_SAVEPOINT); }
+int store_savepoint_release(struct store *s) { return simple(s, S_RELEASE); }
+
+int store_savepoint_rollback(struct store *s)
+{
+	if (simple(s, S_ROLLBACK_TO) < 0)
+		return -1;
+	return simple(s, S_RELEASE);
+}
+
+int store_run_begin(struct store *s, const char *command, long long parent,
+		    long long *run)
+{
+	sqlite3_stmt *q = prep(s, S_RUN_BEGIN);
+	char now[32];
+
+	if (!q)
+		return -1;
+	utc_now(now);
+	bind_text(q, 1, command);
+	if (parent > 0)
+		sqlite3_bind_int64(q, 2, parent);
+	bind_text(q, 3, now);
+	bind_text(q, 4, JSNA_VERSION);
+	sqlite3_bind_int64(q, 5, (long long)getpid());
+	if (done(s, S_RUN_BEGIN) < 0)
+		return -1;
+	*run = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int store_run_end(struct store *s, long long run, int status)
+{
+	sqlite3_stmt *q = prep(s, S_RUN_END);
+	char now[32];
+
+	if (!q)
+		return -1;
+	utc_now(now);
+	sqlite3_bind_int64(q, 1, run);
+	bind_text(q, 2, now);
+	sqlite3_bind_int(q, 3, status);
+	return done(s, S_RUN_END);
+}
+
+int store_put_area(struct store *s, const struct area *a)
+{
+	sqlite3_stmt *q = prep(s, S_AREA_PUT);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, a->code);
+	bind_text(q, 2, a->name);
+	bind_text(q, 3, a->level);
+	bind_text(q, 4, a->parent && *a->parent ? a->parent : NULL);
+	bind_text(q, 5, a->la_number && *a->la_number ? a->la_number : NULL);
+	return done(s, S_AREA_PUT);
+}
+
+int store_each_area(struct store *s, store_area_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_AREA_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct area a;
+
+		a.code = col_str(q, 0);
+		a.name = col_str(q, 1);
+		a.level = col_str(q, 2);
+		a.parent = col_text(q, 3);
+		a.la_number = col_text(q, 4);
+		if ((ret = fn(&a, ctx)) < 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_AREA_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_put_dataset(struct store *s, const char *id, const char *title,
+		      const char *publisher, const char *source)
+{
+	sqlite3_stmt *q = prep(s, S_DATASET_PUT);
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, id);
+	bind_text(q, 2, title);
+	bind_text(q, 3, publisher);
+	bind_text(q, 4, source);
+	return done(s, S_DATASET_PUT);
+}
+
+int store_file_hash(struct store *s, const char *path, char sha[65],
+		    int *found)
+{
+	sqlite3_stmt *q = prep(s, S_FILE_HASH);
+	int rc;
+
+	if (!q)
+		return -1;
+	*found = 0;
+	sha[0] = '\0';
+	bind_text(q, 1, path);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		snprintf(sha, 65, "%s", col_str(q, 0));
+		*found = 1;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, stmts[S_FILE_HASH].what);
+	return 0;
+}
+
+int store_file_replace(struct store *s, const char *path, const char *dataset,
+		       const char *sha256, long long size, long long run,
+		       long long *file)
+{
+	sqlite3_stmt *q;
+	char now[32];
+
+	if (!(q = prep(s, S_FILE_DELETE)))
+		return -1;
+	bind_text(q, 1, path);
+	if (done(s, S_FILE_DELETE) < 0)
+		return -1;
+	if (!(q = prep(s, S_FILE_INSERT)))
+		return -1;
+	utc_now(now);
+	bind_text(q, 1, path);
+	bind_text(q, 2, dataset);
+	bind_text(q, 3, sha256);
+	sqlite3_bind_int64(q, 4, size);
+	sqlite3_bind_int64(q, 5, run);
+	bind_text(q, 6, now);
+	if (done(s, S_FILE_INSERT) < 0)
+		return -1;
+	*file = sqlite3_last_insert_rowid(s->db);
+	return 0;
+}
+
+int store_file_finish(struct store *s, long long file, const char *sha256,
+		      long long size, long long rows)
+{
+	sqlite3_stmt *q = prep(s, S_FILE_ROWS);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, file);
+	bind_text(q, 2, sha256);
+	sqlite3_bind_int64(q, 3, size);
+	sqlite3_bind_int64(q, 4, rows);
+	return done(s, S_FILE_ROWS);
+}
+
+int store_file_prune(struct store *s, const char *const *keep, size_t n,
+		     size_t *dropped)
+{
+	sqlite3_stmt *q = prep(s, S_FILE_ALL);
+	char **gone = NULL;
+	size_t ngone = 0, alloc = 0, i, j;
+	int rc, ret = 0;
+
+	*dropped = 0;
+	if (!q)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *p = col_str(q, 0);
+
+		for (j = 0; j < n; j++)
+			if (strcmp(keep[j], p) == 0)
+				break;
+		if (j == n) {
+			XGROW(gone, alloc, ngone + 1);
+			gone[ngone++] = xstrdup(p);
+		}
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_FILE_ALL].what);
+	for (i = 0; i < ngone; i++) {
+		if (ret == 0) {
+			if (!(q = prep(s, S_FILE_DELETE)))
+				ret = -1;
+			else {
+				bind_text(q, 1, gone[i]);
+				ret = done(s, S_FILE_DELETE);
+			}
+		}
+		free(gone[i]);
+	}
+	free(gone);
+	if (ret == 0)
+		*dropped = ngone;
+	return ret;
+}
+
+int store_put_observation(struct store *s, const struct observation *o)
+{
+	sqlite3_stmt *q = prep(s, S_OBS_PUT);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, o->file);
+	bind_text(q, 2, o->dataset);
+	bind_text(q, 3, o->measure);
+	bind_text(q, 4, o->area);
+	sqlite3_bind_int(q, 5, (int)o->period.kind);
+	sqlite3_bind_int(q, 6, o->period.year);
+	sqlite3_bind_int(q, 7, o->period.month);
+	bind_text(q, 8, o->filters);
+	bind_real(q, 9, o->value);
+	bind_text(q, 10, o->symbol);
+	return done(s, S_OBS_PUT);
+}
+
+int store_each_observation(struct store *s, const char *dataset,
+			   const char *measure, store_obs_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_OBS_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, dataset);
+	bind_text(q, 2, measure);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct observation o;
+
+		o.file = sqlite3_column_int64(q, 0);
+		o.dataset = dataset;
+		o.measure = measure;
+		o.area = col_str(q, 1);
+		memset(&o.period, 0, sizeof(o.period));
+		o.period.kind = (enum period_kind)sqlite3_column_int(q, 2);
+		o.period.year = sqlite3_column_int(q, 3);
+		o.period.month = sqlite3_column_int(q, 4);
+		period_finish(&o.period);
+		o.filters = col_str(q, 5);
+		o.value = col_real(q, 6);
+		o.symbol = col_text(q, 7);
+		if ((ret = fn(&o, ctx)) < 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_OBS_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_each_dataset(struct store *s, store_dataset_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_DATASET_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct dataset_info d;
+
+		d.id = col_str(q, 0);
+		d.title = col_str(q, 1);
+		d.publisher = col_str(q, 2);
+		d.measure = col_str(q, 3);
+		d.rows = sqlite3_column_int64(q, 4);
+		d.files = sqlite3_column_int64(q, 5);
+		d.first_year = sqlite3_column_int(q, 6);
+		d.last_year = sqlite3_column_int(q, 7);
+		if ((ret = fn(&d, ctx)) < 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_DATASET_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_each_filter(struct store *s, const char *dataset,
+		      store_string_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_FILTER_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, dataset);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if ((ret = fn(col_str(q, 0), ctx)) < 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_FILTER_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_put_indicator(struct store *s, long long run,
+			const struct indicator_meta *m)
+{
+	sqlite3_stmt *q = prep(s, S_IND_PUT);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	bind_text(q, 2, m->id);
+	bind_text(q, 3, m->title);
+	bind_text(q, 4, m->domain);
+	bind_text(q, 5, m->type);
+	sqlite3_bind_double(q, 6, m->multiplier);
+	bind_text(q, 7, m->polarity);
+	bind_text(q, 8, m->ci);
+	sqlite3_bind_int(q, 9, m->decimals);
+	bind_text(q, 10, m->unit);
+	bind_text(q, 11, m->count_label);
+	bind_text(q, 12, m->source);
+	bind_text(q, 13, m->definition);
+	bind_text(q, 14, m->sha256);
+	return done(s, S_IND_PUT);
+}
+
+int store_each_indicator(struct store *s, long long run,
+			 store_indicator_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_IND_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct indicator_meta m;
+
+		m.id = col_str(q, 0);
+		m.title = col_str(q, 1);
+		m.domain = col_str(q, 2);
+		m.type = col_str(q, 3);
+		m.multiplier = sqlite3_column_double(q, 4);
+		m.polarity = col_str(q, 5);
+		m.ci = col_str(q, 6);
+		m.decimals = sqlite3_column_int(q, 7);
+		m.unit = col_str(q, 8);
+		m.count_label = col_str(q, 9);
+		m.source = col_str(q, 10);
+		m.definition = col_str(q, 11);
+		m.sha256 = col_str(q, 12);
+		if ((ret = fn(&m, ctx)) < 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_IND_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_put_value(struct store *s, long long run, const struct value_row *v)
+{
+	sqlite3_stmt *q = prep(s, S_VAL_PUT);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	bind_text(q, 2, v->indicator);
+	bind_text(q, 3, v->area);
+	sqlite3_bind_int(q, 4, (int)v->period.kind);
+	sqlite3_bind_int(q, 5, v->period.year);
+	sqlite3_bind_int(q, 6, v->period.month);
+	bind_text(q, 7, v->category_type ? v->category_type : "");
+	bind_text(q, 8, v->category ? v->category : "");
+	bind_real(q, 9, v->value);
+	bind_real(q, 10, v->lower95);
+	bind_real(q, 11, v->upper95);
+	bind_real(q, 12, v->lower998);
+	bind_real(q, 13, v->upper998);
+	bind_real(q, 14, v->count);
+	bind_real(q, 15, v->denominator);
+	bind_text(q, 16, v->note ? v->note : "");
+	bind_text(q, 17, v->cmp_england ? v->cmp_england : "");
+	bind_text(q, 18, v->cmp_parent ? v->cmp_parent : "");
+	bind_text(q, 19, v->trend ? v->trend : "");
+	bind_real(q, 20, v->neighbour_avg);
+	if (v->rank > 0) {
+		sqlite3_bind_int(q, 21, v->rank);
+		sqlite3_bind_int(q, 22, v->rank_of);
+	}
+	bind_text(q, 23, v->quartile ? v->quartile : "");
+	return done(s, S_VAL_PUT);
+}
+
+int store_each_value(struct store *s, long long run, const char *indicator,
+		     const char *area, store_value_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_VAL_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	bind_text(q, 2, indicator);
+	bind_text(q, 3, area);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct value_row v;
+
+		v.indicator = col_str(q, 0);
+		v.area = col_str(q, 1);
+		memset(&v.period, 0, sizeof(v.period));
+		v.period.kind = (enum period_kind)sqlite3_column_int(q, 2);
+		v.period.year = sqlite3_column_int(q, 3);
+		v.period.month = sqlite3_column_int(q, 4);
+		period_finish(&v.period);
+		v.category_type = col_str(q, 5);
+		v.category = col_str(q, 6);
+		v.value = col_real(q, 7);
+		v.lower95 = col_real(q, 8);
+		v.upper95 = col_real(q, 9);
+		v.lower998 = col_real(q, 10);
+		v.upper998 = col_real(q, 11);
+		v.count = col_real(q, 12);
+		v.denominator = col_real(q, 13);
+		v.note = col_str(q, 14);
+		v.cmp_england = col_str(q, 15);
+		v.cmp_parent = col_str(q, 16);
+		v.trend = col_str(q, 17);
+		v.neighbour_avg = col_real(q, 18);
+		v.rank = sqlite3_column_int(q, 19);
+		v.rank_of = sqlite3_column_int(q, 20);
+		v.quartile = col_str(q, 21);
+		if ((ret = fn(&v, ctx)) < 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_VAL_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_latest_calc(struct store *s, long long *run)
+{
+	sqlite3_stmt *q = prep(s, S_LATEST_CALC);
+	int rc;
+
+	if (!q)
+		return -1;
+	*run = 0;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		*run = sqlite3_column_int64(q, 0);
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, stmts[S_LATEST_CALC].what);
+	return 0;
+}
