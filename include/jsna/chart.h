@@ -34,9 +34,10 @@ enum chart_palette { PALETTE_GOVUK, PALETTE_FINGERTIPS };
  * points filled by comparison and 95% CI bars. Of the other series, the
  * first is the benchmark (England): black, with small black points, named
  * in the comparison legend; the rest are dashed, dotted and dash-dotted in
- * #28A197, #801650 and #A285D1. */
+ * #28A197, #801650 and #A285D1. Each series' value in the latest period is
+ * printed right of its line end (a leader line joins it when moved). */
 struct chart_series {
-	const char *name;	/* legend text, e.g. "Cheshire West and Chester" */
+	const char *name;	/* legend text: "Cheshire West and Chester" */
 	int is_area;		/* 1: the focus area (at most one series) */
 	const double *value;	/* [nperiods], NaN = no value (a gap) */
 	const double *lower, *upper;	/* [nperiods] 95% limits or NULL;
@@ -48,7 +49,7 @@ struct chart_series {
 struct trend_chart {
 	const char *title;	/* the message, at most ten words */
 	const char *subtitle;	/* measure, area and period, or NULL */
-	const char *source;	/* "Source: ..." with the data vintage, or NULL */
+	const char *source;	/* "Source: ..." with the vintage, or NULL */
 	const char *note;	/* suppression or other note, or NULL */
 	const char *y_label;	/* unit, e.g. "Rate per 10,000", or NULL */
 	size_t nperiods;	/* 1 or more */
@@ -78,7 +79,7 @@ enum chart_dash { CHART_DASH_SOLID, CHART_DASH_DASHED, CHART_DASH_DOTTED,
 enum chart_align { CHART_ALIGN_LEFT, CHART_ALIGN_CENTRE, CHART_ALIGN_RIGHT };
 
 enum chart_op {
-	CHART_OP_LINE,		/* a polyline through pts; a NaN point breaks it */
+	CHART_OP_LINE,		/* a polyline through pts; a NaN breaks it */
 	CHART_OP_MARK,		/* a marker centred on (x, y) */
 	CHART_OP_TEXT		/* one line of text */
 };
@@ -100,8 +101,8 @@ struct chart_item {
 	double size;		/* MARK: radius; TEXT: font size */
 	char *text;		/* TEXT: UTF-8, owned */
 	int bold;		/* TEXT */
-	enum chart_align align;	/* TEXT: x is the left end, centre or right end */
-	double angle;		/* TEXT: degrees about (x, y), clockwise; 0 or -45 */
+	enum chart_align align;	/* TEXT: x is the left end, middle, right end */
+	double angle;		/* TEXT: degrees clockwise about (x, y) */
 };
 
 /* Measures the advance width of one line of text in points, in DejaVu Sans
@@ -154,7 +155,7 @@ enum chart_mark chart_cmp_mark(enum stats_cmp cmp);
  * out: initialised with CHART_LAYOUT_INIT or released; the caller releases
  * it with chart_layout_release() after success or failure.
  * Returns: 0, or -1 with error() when c is invalid (no title, no periods,
- * more than one area, no value at all...). */
+ * more than one area, no value at all...) or the page is too small. */
 int chart_layout_trend(const struct trend_chart *c, double width,
 		       double height, chart_measure_fn *measure, void *ctx,
 		       struct chart_layout *out);

@@ -42,6 +42,11 @@ typedef int csvin_record_fn(const struct csvin_record *r, void *ctx);
 int csvin_read_file(const char *path, csvin_record_fn *fn, void *ctx,
 		    int *io_error);
 
+/* The same, naming the file in messages and records as name (e.g. its
+ * path relative to the inputs folder). */
+int csvin_read_named(const char *path, const char *name, csvin_record_fn *fn,
+		     void *ctx, int *io_error);
+
 /* The same over a buffer in memory; name is used in messages. */
 int csvin_read_mem(const char *name, const char *data, size_t len,
 		   csvin_record_fn *fn, void *ctx);

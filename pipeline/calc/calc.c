@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jsna/compute.h"
 #include "jsna/indicator.h"
@@ -102,6 +103,12 @@ int main(int argc, char **argv)
 	if ((rc = stage_start(&s, STAGE_STORE | STAGE_WRITE)) != 0) {
 		free(only);
 		return rc;
+	}
+	if (access(s.cfg.indicators, R_OK | X_OK) < 0) {
+		error_errno("cannot read the indicators folder '%s' (set 'indicators' in [paths])",
+			    s.cfg.indicators);
+		ret = JSNA_EXIT_USAGE;
+		goto out;
 	}
 	if (indicator_load_dir(s.cfg.indicators, &set) < 0)
 		ret = JSNA_EXIT_DATA;

@@ -46,8 +46,9 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Collects the CSV files under dir, but definitions, EES companion
- * metadata, the neighbour list and hidden entries. */
+/* Collects the CSV files under dir, but source definitions (sources/),
+ * reference lists (reference/), EES companion metadata, the neighbour list
+ * and hidden entries. */
 static int walk(const char *dir, const char *skip, struct file_list *out)
 {
 	DIR *dp = opendir(dir);
@@ -66,7 +67,9 @@ static int walk(const char *dir, const char *skip, struct file_list *out)
 		if (stat(p.buf, &st) < 0) {
 			ret = error_errno("cannot read '%s'", p.buf);
 		} else if (S_ISDIR(st.st_mode)) {
+			/* Definitions and reference lists are not extracts. */
 			if (strcmp(e->d_name, "sources") != 0 &&
+			    strcmp(e->d_name, "reference") != 0 &&
 			    walk(p.buf, skip, out) < 0)
 				ret = -1;
 		} else if (str_ends_with(e->d_name, ".csv") &&

@@ -120,9 +120,14 @@ static int feed(struct csv_parser *p, struct reader *r, const char *data,
 		size_t n = nl ? (size_t)(nl - data) + 1 : len;
 
 		if (csv_parse(p, data, n, on_field, on_row, r) != n) {
+			/* Point at where the broken field starts: that is
+			 * where a quote was opened and not closed properly. */
+			if (csv_error(p) == CSV_EPARSE)
+				return error_at(r->path, r->field_line,
+						r->nf + 1,
+						"malformed quoted field: a quote is not closed, or text follows a closing quote (line %lu)",
+						r->line);
 			return error_at(r->path, r->line, r->nf + 1, "%s",
-					csv_error(p) == CSV_EPARSE ?
-					"malformed quoted field (a quote inside an unquoted field, or text after a closing quote)" :
 					csv_strerror(csv_error(p)));
 		}
 		if (r->too_big)
@@ -211,6 +216,12 @@ out:
 int csvin_read_file(const char *path, csvin_record_fn *fn, void *ctx,
 		    int *io_error)
 {
+	return csvin_read_named(path, path, fn, ctx, io_error);
+}
+
+int csvin_read_named(const char *path, const char *name, csvin_record_fn *fn,
+		     void *ctx, int *io_error)
+{
 	int fd, ret;
 
 	if (io_error)
@@ -221,7 +232,7 @@ int csvin_read_file(const char *path, csvin_record_fn *fn, void *ctx,
 			*io_error = 1;
 		return error_errno("cannot open '%s'", path);
 	}
-	ret = run(path, fd, NULL, 0, fn, ctx, io_error);
+	ret = run(name, fd, NULL, 0, fn, ctx, io_error);
 	close(fd);
 	return ret;
 }

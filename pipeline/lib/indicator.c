@@ -74,6 +74,7 @@ struct parse {
 	int have_section[3];
 	char *seen[64];
 	size_t nseen;
+	char *bad_section;	/* the last unknown section reported */
 };
 
 static int set_str(char **dst, const char *v)
@@ -248,10 +249,15 @@ static int on_key(const struct ini_key *k, void *vp)
 		p->have_section[2] = 1;
 		p->d->has_denominator = 1;
 		ret = on_selection(k, &p->d->denominator, 1);
-	} else {
+	} else if (!p->bad_section || strcmp(p->bad_section, k->section)) {
+		/* Once per unknown section, not once per key in it. */
+		free(p->bad_section);
+		p->bad_section = xstrdup(k->section);
 		ret = error_at(k->path, k->line, 0,
 			       "unknown section '[%s]' (known: indicator, numerator, denominator)",
 			       k->section);
+	} else {
+		ret = -1;
 	}
 	return ret;
 }
@@ -300,6 +306,7 @@ int indicator_load(const char *path, struct indicator_def *d)
 		ret = -1;
 	for (i = 0; i < p.nseen; i++)
 		free(p.seen[i]);
+	free(p.bad_section);
 	if (ret < 0)
 		goto out;
 

@@ -35,10 +35,14 @@
 #define POINT_R 3.3
 #define BENCH_R 1.7
 #define CI_CAP 2.2
+#define END_GAP (POINT_R + 8.0)	/* last point to its end label */
 
-/* The non-area series after the benchmark, in AF categorical order. */
+/* The non-area series after the benchmark, in AF categorical order, and
+ * darker shades of the same hues for their text (4.5:1 on white). */
 static const unsigned long other_ink[] = { 0x28A197UL, 0x801650UL,
 					   0xA285D1UL };
+static const unsigned long other_text[] = { 0x17756EUL, 0x801650UL,
+					    0x6F4FA8UL };
 static const enum chart_dash other_dash[] = { CHART_DASH_DASHED,
 					      CHART_DASH_DOTTED,
 					      CHART_DASH_DASHDOT };
@@ -69,6 +73,8 @@ int chart_nice_ticks(double lo, double hi, int max_ticks, double *start,
 		lo -= d;
 		hi += d;
 	}
+	if (!isfinite(hi - lo))
+		return -1;
 	/* Start one decade below the step that would give max_ticks. */
 	mag = floor(log10((hi - lo) / (max_ticks - 1))) - 1;
 	for (e = (int)mag; e < (int)mag + 4; e++) {
@@ -159,7 +165,7 @@ static void add_cmp_word(struct buf *b, enum stats_cmp c, int levels)
  * separators and never "-0". */
 static void add_value(struct buf *b, double v, int dp)
 {
-	char tmp[64];
+	struct buf tmp = BUF_INIT;
 	const char *p, *dot;
 	size_t nint, i;
 	int neg;
@@ -168,9 +174,9 @@ static void add_value(struct buf *b, double v, int dp)
 		buf_adds(b, "no value");
 		return;
 	}
-	snprintf(tmp, sizeof(tmp), "%.*f", dp, stats_round(v, dp));
-	neg = tmp[0] == '-';
-	p = tmp + neg;
+	buf_addf(&tmp, "%.*f", dp, stats_round(v, dp));
+	neg = tmp.buf[0] == '-';
+	p = tmp.buf + neg;
 	if (neg && strspn(p, "0.") == strlen(p))
 		neg = 0;
 	if (neg)
@@ -183,6 +189,7 @@ static void add_value(struct buf *b, double v, int dp)
 		buf_addch(b, p[i]);
 	}
 	buf_adds(b, p + nint);
+	buf_release(&tmp);
 }
 
 static char *value_text(double v, int dp)
@@ -271,6 +278,17 @@ static void add_segment(struct chart_layout *l, double x0, double y0,
 	it->pts[3] = y1;
 }
 
+/* A 95% CI bar at x from y0 (top) to y1, with caps. */
+static void add_ci_bar(struct chart_layout *l, double x, double y0, double y1)
+{
+	struct chart_item *it = add_line(l, 8, CI_INK, 0.8, CHART_DASH_SOLID);
+	const double pts[16] = { x - CI_CAP, y0, x + CI_CAP, y0, NAN, NAN,
+				 x, y0, x, y1, NAN, NAN,
+				 x - CI_CAP, y1, x + CI_CAP, y1 };
+
+	memcpy(it->pts, pts, sizeof(pts));
+}
+
 static void add_mark(struct chart_layout *l, enum chart_mark m, double x,
 		     double y, double r, unsigned long fill,
 		     unsigned long stroke, double width)
@@ -286,7 +304,7 @@ static void add_mark(struct chart_layout *l, enum chart_mark m, double x,
 	it->width = width;
 }
 
-/* Word-wraps s to maxw; the lines are appended to *lines (owned). */
+/* Lines of wrapped text, owned. */
 struct lines {
 	size_t n, alloc;
 	char **v;
@@ -302,6 +320,8 @@ static void lines_release(struct lines *ls)
 	memset(ls, 0, sizeof(*ls));
 }
 
+/* Word-wraps s to maxw, breaking at spaces and at every newline; the
+ * lines are appended to ls. */
 static void wrap(const struct lay *L, const char *s, double size, int bold,
 		 double maxw, struct lines *ls)
 {
@@ -311,11 +331,15 @@ static void wrap(const struct lay *L, const char *s, double size, int bold,
 	for (w = s; *w;) {
 		while (*w == ' ')
 			w++;
+		if (*w == '\n') {
+			XGROW(ls->v, ls->alloc, ls->n + 1);
+			ls->v[ls->n++] = buf_detach(&line, NULL);
+			w++;
+			continue;
+		}
 		if (!*w)
 			break;
-		end = strchr(w, ' ');
-		if (!end)
-			end = w + strlen(w);
+		end = w + strcspn(w, " \n");
 		buf_reset(&trial);
 		buf_add(&trial, line.buf, line.len);
 		if (line.len)
@@ -396,21 +420,19 @@ static struct entry *legend_add(struct legend *g, enum swatch sw, char *text)
 	return e;
 }
 
+/* Line colour, width and dash of series s, and the colour of its text. */
 static void series_style(const struct lay *L, const struct chart_series *s,
 			 unsigned long *ink, double *width,
-			 enum chart_dash *dash)
+			 enum chart_dash *dash, unsigned long *text)
 {
 	size_t i, k = 0;
 
 	*width = SERIES_WIDTH;
 	*dash = CHART_DASH_SOLID;
-	if (s == L->area) {
-		*ink = AREA_INK;
-		*width = AREA_WIDTH;
-		return;
-	}
-	if (s == L->bench) {
-		*ink = BENCH_INK;
+	if (s == L->area || s == L->bench) {
+		*ink = *text = s == L->area ? AREA_INK : BENCH_INK;
+		if (s == L->area)
+			*width = AREA_WIDTH;
 		return;
 	}
 	for (i = 0; &L->c->series[i] != s; i++)
@@ -418,11 +440,18 @@ static void series_style(const struct lay *L, const struct chart_series *s,
 			k++;
 	*ink = other_ink[k];
 	*dash = other_dash[k];
+	*text = other_text[k];
 }
 
 static int point_ok(const struct chart_series *s, size_t i)
 {
 	return isfinite(s->value[i]);
+}
+
+static int has_limits(const struct chart_series *s, size_t i)
+{
+	return s->lower && s->upper && isfinite(s->lower[i]) &&
+	       isfinite(s->upper[i]);
 }
 
 /* Builds the legend entries and flows them into rows of width maxw: the
@@ -432,34 +461,30 @@ static void legend_build(const struct lay *L, double maxw, struct legend *g)
 	const struct trend_chart *c = L->c;
 	int seen[NCMP] = { 0 }, any = 0, levels = 0, has_ci = 0;
 	size_t i, j, row = 0, first_cmp;
+	unsigned long text;
 	double x = 0;
 	struct entry *e;
 	struct buf b = BUF_INIT;
 
 	for (i = 0; i < c->nseries; i++) {
 		e = legend_add(g, SW_LINE, xstrdup(c->series[i].name));
-		series_style(L, &c->series[i], &e->ink, &e->width, &e->dash);
+		series_style(L, &c->series[i], &e->ink, &e->width, &e->dash,
+			     &text);
 		e->bold = &c->series[i] == L->area;
 		if (&c->series[i] == L->bench)
 			e->mark = CHART_MARK_CIRCLE;
 	}
-	if (L->area && L->area->lower && L->area->upper)
-		for (i = 0; i < c->nperiods; i++)
-			if (point_ok(L->area, i) &&
-			    isfinite(L->area->lower[i]) &&
-			    isfinite(L->area->upper[i]))
-				has_ci = 1;
 	first_cmp = g->n;
-	if (L->area && L->area->cmp) {
-		for (i = 0; i < c->nperiods; i++) {
-			if (!point_ok(L->area, i))
-				continue;
-			for (j = 0; j < NCMP; j++)
-				if (cmp_order[j] == L->area->cmp[i])
-					seen[j] = any = 1;
-			if (cmp_is_998(L->area->cmp[i]))
-				levels = 1;
-		}
+	for (i = 0; L->area && i < c->nperiods; i++) {
+		if (!point_ok(L->area, i))
+			continue;
+		if (has_limits(L->area, i))
+			has_ci = 1;
+		for (j = 0; L->area->cmp && j < NCMP; j++)
+			if (cmp_order[j] == L->area->cmp[i])
+				seen[j] = any = 1;
+		if (L->area->cmp && cmp_is_998(L->area->cmp[i]))
+			levels = 1;
 	}
 	if (any) {
 		buf_addf(&b, "Compared with %s:",
@@ -531,23 +556,7 @@ static void legend_emit(struct chart_layout *l, struct legend *g, double left,
 			x += SWATCH_MARK + SWATCH_GAP;
 			break;
 		case SW_CI:
-			it = add_line(l, 8, e->ink, 0.8, CHART_DASH_SOLID);
-			it->pts[0] = x + SWATCH_MARK / 2 - CI_CAP;
-			it->pts[1] = mid - 4;
-			it->pts[2] = x + SWATCH_MARK / 2 + CI_CAP;
-			it->pts[3] = mid - 4;
-			it->pts[4] = NAN;
-			it->pts[5] = NAN;
-			it->pts[6] = x + SWATCH_MARK / 2;
-			it->pts[7] = mid - 4;
-			it->pts[8] = x + SWATCH_MARK / 2;
-			it->pts[9] = mid + 4;
-			it->pts[10] = NAN;
-			it->pts[11] = NAN;
-			it->pts[12] = x + SWATCH_MARK / 2 - CI_CAP;
-			it->pts[13] = mid + 4;
-			it->pts[14] = x + SWATCH_MARK / 2 + CI_CAP;
-			it->pts[15] = mid + 4;
+			add_ci_bar(l, x + SWATCH_MARK / 2, mid - 4, mid + 4);
 			x += SWATCH_MARK + SWATCH_GAP;
 			break;
 		case SW_TEXT:
@@ -657,59 +666,61 @@ static int step_decimals(double step)
 	return d < 0 ? 0 : d;
 }
 
-/* The latest value of series s if it is at the last period. */
+/* The value of s in the latest period (NaN: no end label). */
 static double end_value(const struct trend_chart *c,
 			const struct chart_series *s)
 {
 	return s->value[c->nperiods - 1];
 }
 
-/* End labels: the latest value of each series, right of its last point,
- * pushed apart vertically so they never overlap. */
+/* End labels: each series' value in the latest period, right of its last
+ * point, in its colour, pushed apart vertically so they never overlap; a
+ * label moved off its point gets a leader line, since colour alone must
+ * not say which line it belongs to. */
 static void emit_end_labels(const struct lay *L)
 {
 	const struct trend_chart *c = L->c;
 	struct chart_layout *l = L->l;
-	size_t idx[MAX_SERIES], n = 0, i, j, t;
-	double y[MAX_SERIES], gap = 1.2 * AXIS_SIZE, x;
-	unsigned long ink;
-	double width;
+	struct end {
+		double y, at;	/* label's middle; the point's y */
+		const struct chart_series *s;
+	} e[MAX_SERIES], t;
+	size_t n = 0, i, j;
+	double gap = 1.2 * AXIS_SIZE, x0, x, d, width;
+	unsigned long ink, text;
 	enum chart_dash dash;
 
-	for (i = 0; i < c->nseries; i++)
-		if (isfinite(end_value(c, &c->series[i])))
-			idx[n++] = i;
-	/* Sort by y on the page (insertion sort: at most five). */
-	for (i = 0; i < n; i++)
-		y[i] = chart_layout_ypos(l, end_value(c, &c->series[idx[i]]));
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && y[j] < y[j - 1]; j--) {
-			double ty = y[j];
+	for (i = 0; i < c->nseries; i++) {
+		double v = end_value(c, &c->series[i]);
 
-			t = idx[j];
-			y[j] = y[j - 1];
-			idx[j] = idx[j - 1];
-			y[j - 1] = ty;
-			idx[j - 1] = t;
+		if (!isfinite(v))
+			continue;
+		e[n].y = e[n].at = chart_layout_ypos(l, v);
+		e[n++].s = &c->series[i];
+	}
+	/* Top to bottom (insertion sort: at most five), then spread. */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && e[j].y < e[j - 1].y; j--) {
+			t = e[j];
+			e[j] = e[j - 1];
+			e[j - 1] = t;
 		}
 	for (i = 1; i < n; i++)
-		if (y[i] < y[i - 1] + gap)
-			y[i] = y[i - 1] + gap;
+		e[i].y = fmax(e[i].y, e[i - 1].y + gap);
 	/* Pushed below the plot: shift the stack back up. */
-	if (n && y[n - 1] > l->plot_bottom) {
-		double d = y[n - 1] - l->plot_bottom;
-
-		for (i = 0; i < n; i++)
-			y[i] -= d;
-	}
-	x = l->period_x[c->nperiods - 1] + POINT_R + 4.0;
+	d = n ? e[n - 1].y - l->plot_bottom : 0;
+	for (i = 0; d > 0 && i < n; i++)
+		e[i].y -= d;
+	x0 = l->period_x[c->nperiods - 1];
+	x = x0 + END_GAP;
 	for (i = 0; i < n; i++) {
-		const struct chart_series *s = &c->series[idx[i]];
-
-		series_style(L, s, &ink, &width, &dash);
-		add_text(l, value_text(end_value(c, s), c->decimals), x,
-			 y[i] + 0.35 * AXIS_SIZE, AXIS_SIZE, s == L->area,
-			 CHART_ALIGN_LEFT, ink);
+		series_style(L, e[i].s, &ink, &width, &dash, &text);
+		if (fabs(e[i].y - e[i].at) > 2.0)
+			add_segment(l, x0 + POINT_R + 1.5, e[i].at, x - 1.5,
+				    e[i].y, text, 0.5);
+		add_text(l, value_text(end_value(c, e[i].s), c->decimals), x,
+			 e[i].y + 0.35 * AXIS_SIZE, AXIS_SIZE,
+			 e[i].s == L->area, CHART_ALIGN_LEFT, text);
 	}
 }
 
@@ -773,12 +784,12 @@ static void emit_series(const struct lay *L, const struct chart_series *s)
 	const struct trend_chart *c = L->c;
 	struct chart_layout *l = L->l;
 	struct chart_item *it;
-	unsigned long ink;
+	unsigned long ink, text;
 	double width;
 	enum chart_dash dash;
 	size_t i, n = c->nperiods;
 
-	series_style(L, s, &ink, &width, &dash);
+	series_style(L, s, &ink, &width, &dash, &text);
 	it = add_line(l, n, ink, width, dash);
 	for (i = 0; i < n; i++) {
 		it->pts[2 * i] = l->period_x[i];
@@ -805,48 +816,28 @@ static void emit_area(const struct lay *L)
 	const struct trend_chart *c = L->c;
 	const struct chart_series *s = L->area;
 	struct chart_layout *l = L->l;
-	struct chart_item *it;
 	size_t i;
-	double x, lo, hi;
 
-	for (i = 0; s->lower && s->upper && i < c->nperiods; i++) {
-		if (!point_ok(s, i) || !isfinite(s->lower[i]) ||
-		    !isfinite(s->upper[i]))
-			continue;
-		x = l->period_x[i];
-		lo = chart_layout_ypos(l, s->lower[i]);
-		hi = chart_layout_ypos(l, s->upper[i]);
-		it = add_line(l, 8, CI_INK, 0.8, CHART_DASH_SOLID);
-		it->pts[0] = x - CI_CAP;
-		it->pts[1] = hi;
-		it->pts[2] = x + CI_CAP;
-		it->pts[3] = hi;
-		it->pts[4] = NAN;
-		it->pts[5] = NAN;
-		it->pts[6] = x;
-		it->pts[7] = hi;
-		it->pts[8] = x;
-		it->pts[9] = lo;
-		it->pts[10] = NAN;
-		it->pts[11] = NAN;
-		it->pts[12] = x - CI_CAP;
-		it->pts[13] = lo;
-		it->pts[14] = x + CI_CAP;
-		it->pts[15] = lo;
-	}
+	for (i = 0; i < c->nperiods; i++)
+		if (point_ok(s, i) && has_limits(s, i))
+			add_ci_bar(l, l->period_x[i],
+				   chart_layout_ypos(l, s->upper[i]),
+				   chart_layout_ypos(l, s->lower[i]));
 	emit_series(L, s);
+	/* Without comparisons the points are plain dark blue circles. */
 	for (i = 0; i < c->nperiods; i++) {
+		enum chart_mark m = CHART_MARK_CIRCLE;
+		unsigned long fill = AREA_INK;
+
 		if (!point_ok(s, i))
 			continue;
-		if (s->cmp)
-			add_mark(l, chart_cmp_mark(s->cmp[i]), l->period_x[i],
-				 chart_layout_ypos(l, s->value[i]), POINT_R,
-				 chart_cmp_colour(c->palette, s->cmp[i]), INK,
-				 0.6);
-		else
-			add_mark(l, CHART_MARK_CIRCLE, l->period_x[i],
-				 chart_layout_ypos(l, s->value[i]), POINT_R,
-				 AREA_INK, INK, 0.6);
+		if (s->cmp) {
+			m = chart_cmp_mark(s->cmp[i]);
+			fill = chart_cmp_colour(c->palette, s->cmp[i]);
+		}
+		add_mark(l, m, l->period_x[i],
+			 chart_layout_ypos(l, s->value[i]), POINT_R, fill, INK,
+			 0.6);
 	}
 }
 
@@ -883,9 +874,8 @@ static void emit_axes(const struct lay *L)
 	const struct trend_chart *c = L->c;
 	struct chart_layout *l = L->l;
 	size_t i, n = c->nperiods;
-	int k;
+	int k, turned = l->label_angle < 0;
 	double y, x;
-	struct chart_item *it;
 
 	for (k = 0; k < l->nticks; k++) {
 		y = chart_layout_ypos(l, l->tick_start + k * l->tick_step);
@@ -910,18 +900,14 @@ static void emit_axes(const struct lay *L)
 		x = l->period_x[i];
 		add_segment(l, x, l->plot_bottom, x, l->plot_bottom + 3.0,
 			    AXIS, 0.75);
-		if (l->label_angle < 0) {
-			add_text(l, xstrdup(c->period_labels[i]),
-				 x + 0.3 * AXIS_SIZE,
-				 l->plot_bottom + LABEL_DROP + 0.75 * AXIS_SIZE,
-				 AXIS_SIZE, 0, CHART_ALIGN_RIGHT, INK);
-			it = &l->items[l->nitems - 1];
-			it->angle = l->label_angle;
-		} else {
-			add_text(l, xstrdup(c->period_labels[i]), x,
-				 l->plot_bottom + LABEL_DROP + ASCENT * AXIS_SIZE,
-				 AXIS_SIZE, 0, CHART_ALIGN_CENTRE, INK);
-		}
+		/* Turned labels end at their tick, reading up to it. */
+		add_text(l, xstrdup(c->period_labels[i]),
+			 turned ? x + 0.3 * AXIS_SIZE : x,
+			 l->plot_bottom + LABEL_DROP +
+				 (turned ? 0.75 : ASCENT) * AXIS_SIZE,
+			 AXIS_SIZE, 0,
+			 turned ? CHART_ALIGN_RIGHT : CHART_ALIGN_CENTRE, INK);
+		l->items[l->nitems - 1].angle = l->label_angle;
 	}
 }
 
@@ -937,6 +923,7 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 	enum label_mode mode = LABELS_LEVEL, want;
 	size_t i, k, n = c->nperiods, nfoot;
 	struct lines src = { 0, 0, NULL }, note = { 0, 0, NULL };
+	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
 	out->width = width;
@@ -987,8 +974,7 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 		lo -= pad;
 	if (!(c->y_from_zero && hi <= 0))
 		hi += pad;
-	/* The end labels start POINT_R + 4 right of the last point. */
-	endw = end_labels_width(&L) + POINT_R + 4.0;
+	endw = end_labels_width(&L) + END_GAP;
 	dx = inner / n;
 	/* The plot's height, the ticks' width and the label mode depend on
 	 * each other. The mode only ever escalates, so this ends within
@@ -1018,6 +1004,11 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 			break;
 		mode = want;
 	}
+	if (out->plot_bottom - out->plot_top < 30.0 || !(dx > 0)) {
+		error("chart '%s': a page of %.0f x %.0f pt leaves no room for "
+		      "the plot", c->title, width, height);
+		goto out;
+	}
 	out->label_angle = mode == LABELS_TURNED ? -45.0 : 0.0;
 	out->label_every = mode == LABELS_THINNED ?
 				   (size_t)ceil((maxlabw + 6.0) / dx) : 1;
@@ -1034,8 +1025,12 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 	legend_emit(out, &g, MARGIN, legend_top);
 	top = emit_lines(out, &src, MARGIN, foot_top, FOOT_SIZE, 0, INK2);
 	emit_lines(out, &note, MARGIN, top, FOOT_SIZE, 0, INK2);
+	ret = 0;
+out:
 	legend_release(&g);
-	return 0;
+	lines_release(&src);
+	lines_release(&note);
+	return ret;
 }
 
 void chart_layout_release(struct chart_layout *l)
@@ -1156,11 +1151,12 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 
 	if (c->subtitle && *c->subtitle)
 		add_sentence(out, c->subtitle);
-	buf_addf(out, "Line chart of %s by period, %s to %s, for ",
-		 c->y_label && *c->y_label ? c->y_label : "the value",
-		 c->period_labels[0], c->period_labels[c->nperiods - 1]);
+	buf_addf(out, "Line chart, %s to %s, of ", c->period_labels[0],
+		 c->period_labels[c->nperiods - 1]);
 	add_names(out, c);
 	buf_adds(out, ".\n");
+	if (c->y_label && *c->y_label)
+		buf_addf(out, "Unit: %s.\n", c->y_label);
 
 	for (i = 0; i < c->nperiods; i++) {
 		if (!isfinite(s->value[i]))

@@ -251,7 +251,7 @@ enum load_status load_file(struct store *st, const struct source_registry *reg,
 	c.res = res;
 	if (store_savepoint(st) < 0)
 		return LOAD_SYSTEM;
-	rc = csvin_read_file(path, on_row, &c, &io);
+	rc = csvin_read_named(path, name, on_row, &c, &io);
 	if (c.system_error || io) {
 		ret = LOAD_SYSTEM;
 	} else if (c.unknown) {

@@ -144,7 +144,8 @@ int outset_open(const char *outputs, struct outset *os)
 	struct buf b = BUF_INIT;
 	struct stat st;
 	char stamp[32];
-	time_t t = time(NULL);
+	struct timespec ts;
+	time_t t;
 	struct tm tm;
 
 	os->root = xstrdup(outputs);
@@ -160,10 +161,14 @@ int outset_open(const char *outputs, struct outset *os)
 		os->dir = xstrdup(env);
 		return 0;
 	}
+	/* Names sort in time order, to the nanosecond, so pruning keeps the
+	 * newest sets. */
+	clock_gettime(CLOCK_REALTIME, &ts);
+	t = ts.tv_sec;
 	gmtime_r(&t, &tm);
-	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%SZ", &tm);
-	buf_addf(&b, "%s/%s/%s-%ld.tmp", outputs, SETS_DIR, stamp,
-		 (long)getpid());
+	strftime(stamp, sizeof(stamp), "%Y%m%dT%H%M%S", &tm);
+	buf_addf(&b, "%s/%s/%s.%09ldZ-%ld.tmp", outputs, SETS_DIR, stamp,
+		 (long)ts.tv_nsec, (long)getpid());
 	if (make_dirs(b.buf) < 0) {
 		buf_release(&b);
 		outset_release(os);
@@ -229,7 +234,10 @@ static int cmp_names(const void *a, const void *b)
  * (the caller holds the warehouse lock, so no other set is being built). */
 static void prune(const char *root)
 {
-	struct buf sets = BUF_INIT;
+	struct buf sets = BUF_INIT, cur = BUF_INIT;
+	char target[4096];
+	const char *current;
+	ssize_t len;
 	DIR *dp;
 	struct dirent *e;
 	char **names = NULL;
@@ -249,10 +257,17 @@ static void prune(const char *root)
 	}
 	closedir(dp);
 	qsort(names, n, sizeof(*names), cmp_names);
+	buf_addf(&cur, "%s/%s", root, CURRENT);
+	len = readlink(cur.buf, target, sizeof(target) - 1);
+	target[len > 0 ? len : 0] = '\0';
+	current = strrchr(target, '/');
+	current = current ? current + 1 : target;
 	for (i = n; i-- > 0;) {
 		int stale = str_ends_with(names[i], ".tmp");
 
-		if (stale || ++kept > KEEP_SETS) {
+		if (!strcmp(names[i], current))
+			continue;	/* never the set readers are shown */
+		if (stale || ++kept >= KEEP_SETS) {
 			struct buf p = BUF_INIT;
 
 			buf_addf(&p, "%s/%s", sets.buf, names[i]);
@@ -264,6 +279,7 @@ static void prune(const char *root)
 		free(names[i]);
 	free(names);
 	buf_release(&sets);
+	buf_release(&cur);
 }
 
 int outset_publish(struct outset *os)
@@ -306,6 +322,14 @@ int outset_publish(struct outset *os)
 		buf_reset(&via);
 		buf_addf(&top, "%s/%s", os->root, outset_entries[i]);
 		buf_addf(&via, "%s/%s", CURRENT, outset_entries[i]);
+		buf_reset(&target);
+		buf_addf(&target, "%s/%s", os->dir, outset_entries[i]);
+		if (lstat(target.buf, &st) < 0) {
+			/* Not in this set: no link to nothing. */
+			if (lstat(top.buf, &st) == 0 && S_ISLNK(st.st_mode))
+				unlink(top.buf);
+			continue;
+		}
 		if (lstat(top.buf, &st) == 0) {
 			if (S_ISLNK(st.st_mode))
 				continue;

@@ -7,7 +7,6 @@
  */
 #include "jsna/chart.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +48,7 @@ static double pen_measure(void *ctx, const char *text, double size, int bold)
  * grey antialiasing (subpixel colour fringes look wrong once pasted). */
 static void pen_init(struct pen *p, cairo_t *cr)
 {
+	static int warned;
 	cairo_font_options_t *fo = cairo_font_options_create();
 	PangoContext *pc;
 	PangoFont *font;
@@ -59,21 +59,26 @@ static void pen_init(struct pen *p, cairo_t *cr)
 	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
 	cairo_font_options_set_antialias(fo, CAIRO_ANTIALIAS_GRAY);
 	p->layout = pango_cairo_create_layout(cr);
+	/* Each item is one line: a stray newline shows, it does not break. */
+	pango_layout_set_single_paragraph_mode(p->layout, TRUE);
 	pc = pango_layout_get_context(p->layout);
 	pango_cairo_context_set_font_options(pc, fo);
 	pango_layout_context_changed(p->layout);
 	cairo_font_options_destroy(fo);
 	p->font = pango_font_description_from_string(FONT_FAMILY);
 
-	/* A substitute font would change every size and byte: say so. */
-	font = pango_context_load_font(pc, p->font);
+	/* A substitute font would change every size and byte: say so, once
+	 * per process. */
+	font = warned ? NULL : pango_context_load_font(pc, p->font);
 	if (font) {
 		got = pango_font_describe(font);
 		family = pango_font_description_get_family(got);
-		if (!family || !str_ieq(family, FONT_FAMILY))
-			warning("font '%s' not found (install fonts-dejavu-core);"
-				" using '%s'", FONT_FAMILY,
+		if (!family || !str_ieq(family, FONT_FAMILY)) {
+			warning("font '%s' not found (install "
+				"fonts-dejavu-core); using '%s'", FONT_FAMILY,
 				family ? family : "?");
+			warned = 1;
+		}
 		pango_font_description_free(got);
 		g_object_unref(font);
 	}

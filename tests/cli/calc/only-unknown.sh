@@ -1,0 +1,4 @@
+. "$TOP/tests/cli/lib.sh"
+setup_small
+jsna-ingest || exit 1
+jsna-calc --only nothing

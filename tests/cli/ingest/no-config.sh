@@ -1,0 +1,2 @@
+# Without a configuration file the stage stops with a usage error.
+jsna-ingest -c missing.ini

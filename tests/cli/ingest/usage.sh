@@ -1,0 +1,1 @@
+jsna-ingest --bogus

@@ -1,0 +1,28 @@
+# lib.sh - helpers for the command-line tests, sourced by each case.
+# The runner sets TOP (the project), SHARED (../shared) and PATH.
+
+# A small project in the current folder: the shipped definitions and
+# source definitions, and the hand-made extracts of tests/data/small.
+setup_small() {
+	cp -R "$TOP/tests/data/small/inputs" inputs
+	cp "$TOP/tests/data/small/jsna.ini" jsna.ini
+	mkdir -p inputs/sources indicators
+	cp "$TOP"/inputs/sources/*.ini inputs/sources/
+	cp "$TOP"/indicators/*.ini indicators/
+}
+
+# Prints one SQL answer from the warehouse.
+sql() {
+	sqlite3 -batch -noheader var/jsna.db "$1"
+}
+
+# Fails the case with a message.
+fail() {
+	echo "FAILED: $*" >&2
+	exit 1
+}
+
+# Reads a big-endian 32-bit number at offset $2 of file $1.
+be32() {
+	od -An -tu1 -j "$2" -N 4 "$1" | awk '{ print ($1 * 16777216) + ($2 * 65536) + ($3 * 256) + $4 }'
+}

@@ -1,0 +1,1 @@
+printf 'count,population\n1,2\n' | jsna-stats rate

@@ -1,0 +1,1 @@
+jsna-stats median < /dev/null
