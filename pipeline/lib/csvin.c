@@ -40,7 +40,8 @@ struct reader {
 	unsigned long row_line;		/* line where the current row starts */
 	unsigned long recno;
 	int stop;			/* callback's negative return */
-	int too_big;
+	size_t too_big;			/* column of a field too long, or 0 */
+	unsigned long big_line;		/* and the line where it starts */
 };
 
 static void on_field(void *data, size_t len, void *vr)
@@ -48,13 +49,15 @@ static void on_field(void *data, size_t len, void *vr)
 	struct reader *r = vr;
 	size_t n = r->nf;
 
-	if (r->stop)
+	if (r->stop || r->too_big)
 		return;
 	if (n == 0)
 		r->row_line = r->field_line;
 	if (len > CSVIN_MAX_FIELD) {
-		r->too_big = 1;
-		len = 0;
+		/* Its row is not delivered: reading stops with an error. */
+		r->too_big = n + 1;
+		r->big_line = r->field_line;
+		return;
 	}
 	XGROW(r->meta, r->alloc, n + 1);
 	r->meta[n].off = r->text.len;
@@ -76,13 +79,17 @@ static void on_row(int c, void *vr)
 	int ret;
 
 	(void)c;
-	if (r->stop) {
+	if (r->stop || r->too_big) {
 		r->nf = 0;
 		buf_reset(&r->text);
 		return;
 	}
-	if (r->nf == 0)
-		r->row_line = r->field_line;
+	if (r->nf == 0) {
+		/* A blank line (CSV_REPALL_NL reports it): not a row, but
+		 * the next row starts after it. */
+		r->field_line = r->line + 1;
+		return;
+	}
 	XGROW(r->fields, r->falloc, r->nf + 1);
 	for (i = 0; i < r->nf; i++) {
 		r->fields[i].ptr = r->text.buf + r->meta[i].off;
@@ -99,6 +106,7 @@ static void on_row(int c, void *vr)
 	if (ret < 0)
 		r->stop = ret;
 	r->nf = 0;
+	r->row_line = 0;
 	buf_reset(&r->text);
 	/* The next row starts where this one ended, or on a later line. */
 	r->field_line = r->line + 1;
@@ -131,7 +139,7 @@ static int feed(struct csv_parser *p, struct reader *r, const char *data,
 					csv_strerror(csv_error(p)));
 		}
 		if (r->too_big)
-			return error_at(r->path, r->line, r->nf,
+			return error_at(r->path, r->big_line, r->too_big,
 					"field longer than %u bytes",
 					CSVIN_MAX_FIELD);
 		if (nl)
@@ -158,7 +166,7 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 	r.field_line = 1;
 	buf_init(&r.text, 256);
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
-		     CSV_EMPTY_IS_NULL) != 0)
+		     CSV_EMPTY_IS_NULL | CSV_REPALL_NL) != 0)
 		die(JSNA_EXIT_SYSTEM, "out of memory");
 
 	for (;;) {
@@ -202,8 +210,8 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 		goto out;
 	}
 	if (!r.stop && r.too_big) {
-		error_at(name, r.line, r.nf, "field longer than %u bytes",
-			 CSVIN_MAX_FIELD);
+		error_at(name, r.big_line, r.too_big,
+			 "field longer than %u bytes", CSVIN_MAX_FIELD);
 		goto out;
 	}
 	ret = r.stop ? r.stop : 0;

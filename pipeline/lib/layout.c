@@ -1048,21 +1048,37 @@ void chart_layout_release(struct chart_layout *l)
 
 /* ---- the text alternative ---- */
 
-/* "similar to England", "better than England"... */
-static void add_cmp_phrase(struct buf *b, enum stats_cmp c,
-			   const char *bench)
+/* "similar", "better", "not compared"... */
+static void add_cmp_lower(struct buf *b, enum stats_cmp c)
 {
 	const char *w = stats_cmp_label(c);
 
-	if (c == CMP_NOT_COMPARED) {
-		buf_addf(b, "not compared with %s", bench);
-		return;
-	}
 	buf_addch(b, w[0] | 0x20);
 	buf_adds(b, w + 1);
-	buf_addf(b, c == CMP_SIMILAR ? " to %s" : " than %s", bench);
+}
+
+/* "similar to England", "better than England at the 99.8% level"... */
+static void add_cmp_phrase(struct buf *b, enum stats_cmp c,
+			   const char *bench)
+{
+	add_cmp_lower(b, c);
+	buf_addf(b, c == CMP_NOT_COMPARED ? " with %s" :
+		    c == CMP_SIMILAR ? " to %s" : " than %s", bench);
 	if (cmp_is_998(c))
 		buf_adds(b, " at the 99.8% level");
+}
+
+/* " (lower to upper)" when both limits are there. */
+static void add_limits(struct buf *b, const struct chart_series *s,
+		       size_t i, const char *lead, int dp)
+{
+	if (!has_limits(s, i))
+		return;
+	buf_addf(b, " (%s", lead);
+	add_value(b, s->lower[i], dp);
+	buf_adds(b, " to ");
+	add_value(b, s->upper[i], dp);
+	buf_addch(b, ')');
 }
 
 /* Appends s and a full stop unless s ends with one already. */
@@ -1174,14 +1190,7 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 		buf_addf(out, "In %s, %s was ", c->period_labels[last],
 			 s->name);
 		add_value(out, s->value[last], dp);
-		if (s->lower && s->upper && isfinite(s->lower[last]) &&
-		    isfinite(s->upper[last])) {
-			buf_adds(out, " (95% confidence interval ");
-			add_value(out, s->lower[last], dp);
-			buf_adds(out, " to ");
-			add_value(out, s->upper[last], dp);
-			buf_addch(out, ')');
-		}
+		add_limits(out, s, last, "95% confidence interval ", dp);
 		if (s->cmp) {
 			buf_adds(out, ", ");
 			add_cmp_phrase(out, s->cmp[last], bname);
@@ -1205,20 +1214,13 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 	if (kinds) {
 		buf_addf(out, "Compared with %s, %s was ", bname, s->name);
 		for (j = 0; j < NCMP; j++) {
-			const char *w = stats_cmp_label(cmp_order[j]);
-
 			if (!count[j])
 				continue;
 			if (done++)
 				buf_adds(out, done == kinds ? " and " : ", ");
-			if (cmp_order[j] == CMP_NOT_COMPARED)
-				buf_adds(out, "not compared");
-			else {
-				buf_addch(out, w[0] | 0x20);
-				buf_adds(out, w + 1);
-				if (cmp_is_998(cmp_order[j]))
-					buf_adds(out, " at the 99.8% level");
-			}
+			add_cmp_lower(out, cmp_order[j]);
+			if (cmp_is_998(cmp_order[j]))
+				buf_adds(out, " at the 99.8% level");
 			buf_addf(out, " in %zu period%s", count[j],
 				 count[j] == 1 ? "" : "s");
 		}
@@ -1237,14 +1239,7 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 			add_value(out, t->value[i], dp);
 			if (t != s || !isfinite(t->value[i]))
 				continue;
-			if (t->lower && t->upper && isfinite(t->lower[i]) &&
-			    isfinite(t->upper[i])) {
-				buf_adds(out, " (");
-				add_value(out, t->lower[i], dp);
-				buf_adds(out, " to ");
-				add_value(out, t->upper[i], dp);
-				buf_addch(out, ')');
-			}
+			add_limits(out, t, i, "", dp);
 			if (t->cmp) {
 				buf_adds(out, ", ");
 				add_cmp_phrase(out, t->cmp[i], bname);
