@@ -27,6 +27,10 @@ failures=""
 
 export TOP SHARED BUILD
 export LC_ALL=C
+# Leaks inside system libraries, not ours (see the files).
+export LSAN_OPTIONS="suppressions=$TOP/tests/lsan.supp:print_suppressions=0"
+VG_SUPP="--suppressions=$TOP/tests/valgrind.supp"
+
 unset JSNA_CONFIG JSNA_OUTSET JSNA_RUN JSNA_LOCK_FD
 
 ok() { passed=$((passed + 1)); }
@@ -47,7 +51,7 @@ if [ "${VALGRIND:-0}" = 1 ]; then
 		n=$(basename "$p")
 		cat > "$BIN/$n" <<SHIM
 #!/bin/sh
-exec valgrind -q --error-exitcode=99 --leak-check=full \
+exec valgrind -q --error-exitcode=99 --leak-check=full $VG_SUPP \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	--trace-children=yes --trace-children-skip='*/sh,*/bash,*/cat' \
 	"$p" "\$@"
@@ -62,7 +66,7 @@ for t in "$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
 	name=$(basename "$t")
 	out=$(cd "$TOP" && if [ "${VALGRIND:-0}" = 1 ]; then
-		valgrind -q --error-exitcode=99 --leak-check=full \
+		valgrind -q --error-exitcode=99 --leak-check=full $VG_SUPP \
 			--errors-for-leak-kinds=definite "$t"
 	else
 		"$t"

@@ -42,7 +42,7 @@ static int on_row(const struct csvin_record *r, void *vc)
 					"no 'LA num' column: expected DfE's statistical-neighbour layout (LA num, LA Name, ..., SN1, SNP, ...)");
 		}
 		for (i = 0; i < NEIGHBOURS_MAX; i++) {
-			char name[8];
+			char name[16];
 
 			snprintf(name, sizeof(name), "SN%d", i + 1);
 			c->col_sn[i] = csvin_find(r, name);
