@@ -144,5 +144,6 @@ lint:
 .PHONY: all deps inputs run check units check-asan check-valgrind install \
 	clean clean-outputs lint
 .DELETE_ON_ERROR:
+.SECONDARY:
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
