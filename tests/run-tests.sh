@@ -13,7 +13,8 @@
 #    UPDATE=1 rewrites the .exact files from what the programs printed;
 #    VALGRIND=1 runs the programs under valgrind (memory errors fail);
 #    ONLY=PATTERN runs only the cases whose STAGE/CASE matches.
-# 3. jsna-check over the shipped indicator definitions.
+# 3. jsna-check over the shipped indicator definitions;
+# 4. tools/lint.sh: each outside library used from one file, headers whole.
 set -u
 
 BUILD=${1:-build}
@@ -168,6 +169,13 @@ if (cd "$TOP" && jsna-check -c jsna.ini indicators/*.ini) >&2; then
 	ok
 else
 	ko "jsna-check indicators/*.ini"
+fi
+
+# --- 4. the project's own rules (library boundaries, headers) -------------
+if sh "$TOP/tools/lint.sh"; then
+	ok
+else
+	ko "tools/lint.sh"
 fi
 
 if [ -n "$failures" ]; then
