@@ -1,14 +1,12 @@
 /* chart.h - trend charts for Word papers: a pure layout, drawn by cairo.
  *
  *	struct trend_chart c = { .title = "...", .nperiods = 10, ... };
- *	if (chart_render_trend(&c, CHART_PNG, "outputs/charts/x.png") < 0)
+ *	if (chart_render_trend(&c, CHART_PNG, "charts/x.png") < 0)
  *		return -1;                    already reported with error()
  *	chart_describe_trend(&c, &alt);   plain-text alternative into a buf
  *
- * Inputs are borrowed for the length of a call. A struct chart_layout owns
- * its items, points and strings until chart_layout_release(). Errors are
- * reported with error() and return -1; nothing here exits. layout.c is
- * pure (no cairo); render.c alone includes cairo and pango.
+ * Inputs are borrowed for a call; a chart_layout owns its items and strings
+ * until chart_layout_release(). Errors: error() and -1, never an exit.
  */
 #ifndef JSNA_CHART_H
 #define JSNA_CHART_H
@@ -180,8 +178,8 @@ int chart_render_trend(const struct trend_chart *c, enum chart_format f,
  * away from zero, with thousands separators. */
 void chart_describe_trend(const struct trend_chart *c, struct buf *out);
 
-/* Releases the font caches of pango, cairo and fontconfig's users; call
- * once before exit in tests and debug builds so leak checkers stay quiet. */
+/* Drops pango's default font map and cairo's static caches; call once
+ * before exit in tests and debug builds so leak checkers stay quiet. */
 void chart_render_shutdown(void);
 
 #endif

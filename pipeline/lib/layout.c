@@ -715,7 +715,7 @@ static void emit_end_labels(const struct lay *L)
 	x = x0 + END_GAP;
 	for (i = 0; i < n; i++) {
 		series_style(L, e[i].s, &ink, &width, &dash, &text);
-		if (fabs(e[i].y - e[i].at) > 2.0)
+		if (fabs(e[i].y - e[i].at) > 3.0)
 			add_segment(l, x0 + POINT_R + 1.5, e[i].at, x - 1.5,
 				    e[i].y, text, 0.5);
 		add_text(l, value_text(end_value(c, e[i].s), c->decimals), x,
