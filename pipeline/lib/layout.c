@@ -161,35 +161,13 @@ static void add_cmp_word(struct buf *b, enum stats_cmp c, int levels)
 		buf_adds(b, cmp_is_998(c) ? " (99.8%)" : " (95%)");
 }
 
-/* Appends v with dp decimals, rounded half away from zero, with thousands
- * separators and never "-0". */
+/* Appends v as readers see it, or "no value". */
 static void add_value(struct buf *b, double v, int dp)
 {
-	struct buf tmp = BUF_INIT;
-	const char *p, *dot;
-	size_t nint, i;
-	int neg;
-
-	if (!isfinite(v)) {
+	if (!isfinite(v))
 		buf_adds(b, "no value");
-		return;
-	}
-	buf_addf(&tmp, "%.*f", dp, stats_round(v, dp));
-	neg = tmp.buf[0] == '-';
-	p = tmp.buf + neg;
-	if (neg && strspn(p, "0.") == strlen(p))
-		neg = 0;
-	if (neg)
-		buf_addch(b, '-');
-	dot = strchr(p, '.');
-	nint = dot ? (size_t)(dot - p) : strlen(p);
-	for (i = 0; i < nint; i++) {
-		if (i && (nint - i) % 3 == 0)
-			buf_addch(b, ',');
-		buf_addch(b, p[i]);
-	}
-	buf_adds(b, p + nint);
-	buf_release(&tmp);
+	else
+		number_format(b, v, dp);
 }
 
 static char *value_text(double v, int dp)

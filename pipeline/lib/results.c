@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsna/number.h"
 #include "jsna/strmap.h"
 #include "jsna/util.h"
 
@@ -246,28 +247,10 @@ enum stats_cmp results_cmp(const char *label)
 
 char *results_format(double v, int dp, char *out, size_t n)
 {
-	char digits[64], *dot;
-	size_t intlen, i, o = 0;
-	int neg;
+	struct buf b = BUF_INIT;
 
-	if (isnan(v)) {
-		snprintf(out, n, "%s", "");
-		return out;
-	}
-	v = stats_round(v, dp);
-	neg = v < 0;
-	snprintf(digits, sizeof(digits), "%.*f", dp, fabs(v));
-	dot = strchr(digits, '.');
-	intlen = dot ? (size_t)(dot - digits) : strlen(digits);
-	if (neg && n > 1)
-		out[o++] = '-';
-	for (i = 0; i < intlen && o + 1 < n; i++) {
-		if (i && (intlen - i) % 3 == 0 && o + 2 < n)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	for (i = intlen; digits[i] && o + 1 < n; i++)
-		out[o++] = digits[i];
-	out[o] = '\0';
+	number_format(&b, v, dp);
+	snprintf(out, n, "%s", b.buf);
+	buf_release(&b);
 	return out;
 }
