@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsna/number.h"
+
 #define MARGIN 8.0
 #define TITLE_SIZE 11.0
 #define SUB_SIZE 9.0
