@@ -24,6 +24,7 @@ enum source_layout {
 
 struct source_def {
 	char *path;		/* the definition file */
+	char *sha256;		/* of the definition file: a change reloads */
 	char *id;		/* dataset id, e.g. dfe_cla_number_and_rate */
 	char *title;
 	char *publisher;

@@ -56,17 +56,20 @@ int store_each_area(struct store *st, store_area_fn *fn, void *ctx);
 int store_put_dataset(struct store *st, const char *id, const char *title,
 		      const char *publisher, const char *source);
 
-/* Source files: the hash of the last good load of a path, if any. */
+/* Source files: the hashes of the last good load of a path (the file's
+ * and its source definition's), if any. */
 int store_file_hash(struct store *st, const char *path, char sha[65],
-		    int *found);
+		    char source_sha[65], int *found);
 /* Replaces the load of path: drops its observations, records the file;
  * *file is the id to give its observations. */
 int store_file_replace(struct store *st, const char *path,
 		       const char *dataset, const char *sha256,
 		       long long size, long long run, long long *file);
-/* Completes the record of a good load: its hash, size and row count. */
+/* Completes the record of a good load: its hash, its definition's hash,
+ * size and row count. */
 int store_file_finish(struct store *st, long long file, const char *sha256,
-		      long long size, long long rows);
+		      const char *source_sha256, long long size,
+		      long long rows);
 /* Drops the load of every file not named in keep (a full-folder ingest
  * found them gone). *dropped counts them. */
 int store_file_prune(struct store *st, const char *const *keep, size_t n,
@@ -117,6 +120,8 @@ struct indicator_meta {
 	int decimals;
 	const char *unit;
 	const char *count_label;
+	const char *sex;
+	const char *age;
 	const char *source;
 	const char *definition;
 	const char *sha256;

@@ -55,6 +55,8 @@ static int put_meta(struct stage *s, const struct indicator_def *d)
 	m.decimals = d->decimals;
 	m.unit = unit;
 	m.count_label = d->numerator.label;
+	m.sex = d->sex;
+	m.age = d->age;
 	m.source = d->source;
 	m.definition = d->path;
 	m.sha256 = d->sha256;

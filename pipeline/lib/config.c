@@ -58,8 +58,16 @@ int config_parse_formats(const char *list, const char *where,
 	return ret;
 }
 
-static int set_path(char **dst, const struct loader *l, const char *v)
+static int set_path(char **dst, const struct loader *l,
+		    const struct ini_key *k)
 {
+	const char *v = k->value;
+
+	/* Joined to the folder, an empty value would name the folder of
+	 * the configuration itself. */
+	if (!*v)
+		return error_at(k->path, k->line, 0, "'%s' needs a path",
+				k->name);
 	free(*dst);
 	*dst = path_join(l->dir, v);
 	return 0;
@@ -73,6 +81,9 @@ static int on_key(const struct ini_key *k, void *vl)
 
 	if (strcmp(s, "area") == 0) {
 		if (strcmp(n, "code") == 0) {
+			if (!*v)
+				return error_at(k->path, k->line, 0,
+						"'code' needs the authority's GSS code, e.g. E06000050");
 			free(c->area_code);
 			c->area_code = xstrdup(v);
 			return 0;
@@ -97,16 +108,16 @@ static int on_key(const struct ini_key *k, void *vl)
 			return 0;
 		}
 		if (strcmp(n, "neighbours") == 0)
-			return *v ? set_path(&c->neighbours, l, v) : 0;
+			return *v ? set_path(&c->neighbours, l, k) : 0;
 	} else if (strcmp(s, "paths") == 0) {
 		if (strcmp(n, "inputs") == 0)
-			return set_path(&c->inputs, l, v);
+			return set_path(&c->inputs, l, k);
 		if (strcmp(n, "indicators") == 0)
-			return set_path(&c->indicators, l, v);
+			return set_path(&c->indicators, l, k);
 		if (strcmp(n, "warehouse") == 0)
-			return set_path(&c->warehouse, l, v);
+			return set_path(&c->warehouse, l, k);
 		if (strcmp(n, "outputs") == 0)
-			return set_path(&c->outputs, l, v);
+			return set_path(&c->outputs, l, k);
 	} else if (strcmp(s, "publish") == 0) {
 		if (strcmp(n, "suppress_below") == 0) {
 			char *end;

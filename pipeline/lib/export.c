@@ -22,7 +22,7 @@ struct area_info {
 };
 
 struct ind_info {
-	char *title;
+	char *title, *sex, *age;
 };
 
 struct ctx {
@@ -71,6 +71,8 @@ static void free_ind(void *v)
 	if (!i)
 		return;
 	free(i->title);
+	free(i->sex);
+	free(i->age);
 	free(i);
 }
 
@@ -92,6 +94,8 @@ static int on_ind(const struct indicator_meta *m, void *vc)
 	struct ind_info *ii = xcalloc(1, sizeof(*ii));
 
 	ii->title = xstrdup(m->title);
+	ii->sex = xstrdup(m->sex);
+	ii->age = xstrdup(m->age);
 	*strmap_put(&c->inds, m->id) = ii;
 	return 0;
 }
@@ -140,8 +144,8 @@ static int on_value(const struct value_row *v, void *vc)
 	field(b, v->area);
 	field(b, a ? a->name : "");
 	field(b, a ? area_type(a->level) : "");
-	field(b, "Persons");
-	field(b, "");
+	field(b, ind ? ind->sex : "");
+	field(b, ind ? ind->age : "");
 	field(b, v->category_type);
 	field(b, v->category);
 	field(b, v->period.label);

@@ -482,14 +482,18 @@ void indicator_unit(const struct indicator_def *d, char *out, size_t n)
 	const char *label = d->has_denominator ? d->denominator.label : "";
 
 	if (d->type == IND_RATE) {
-		char num[32];
-		long m = lround(d->multiplier);
+		char digits[32], num[48];
+		size_t len, i, o = 0;
 
-		if (m >= 1000)
-			snprintf(num, sizeof(num), "%ld,%03ld", m / 1000,
-				 m % 1000);
-		else
-			snprintf(num, sizeof(num), "%ld", m);
+		/* Thousands grouped as published: 1,000 10,000 1,000,000. */
+		snprintf(digits, sizeof(digits), "%.0f", d->multiplier);
+		len = strlen(digits);
+		for (i = 0; i < len && o + 2 < sizeof(num); i++) {
+			if (i && (len - i) % 3 == 0)
+				num[o++] = ',';
+			num[o++] = digits[i];
+		}
+		num[o] = '\0';
 		snprintf(out, n, "per %s%s%s", num, *label ? " " : "", label);
 	} else if (d->type == IND_PROPORTION &&
 		   fabs(d->multiplier - 100) < 1e-9) {

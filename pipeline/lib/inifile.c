@@ -39,6 +39,12 @@ static char *read_line(char *str, int num, void *vs)
 			;
 		str[0] = '\0';
 	}
+	/* libinih takes an indented line as the continuation of the value
+	 * above it, so an indented key or [section] would vanish into the
+	 * previous value: read every line as if it were not indented. */
+	n = strspn(str, " \t");
+	if (n)
+		memmove(str, str + n, strlen(str + n) + 1);
 	return str;
 }
 

@@ -225,12 +225,24 @@ static int on_row(const struct csvin_record *r, void *vc)
 	return 0;
 }
 
+/* Is a definition with this hash still in the registry? */
+static int source_unchanged(const struct source_registry *reg,
+			    const char *sha)
+{
+	size_t i;
+
+	for (i = 0; i < reg->n; i++)
+		if (!strcmp(reg->defs[i].sha256, sha))
+			return 1;
+	return 0;
+}
+
 enum load_status load_file(struct store *st, const struct source_registry *reg,
 			   const char *path, const char *name, long long run,
 			   int force, struct load_result *res)
 {
 	struct ctx c;
-	char sha[65], old[65];
+	char sha[65], old[65], old_source[65];
 	long long size;
 	int found, io = 0, rc;
 	enum load_status ret;
@@ -238,9 +250,12 @@ enum load_status load_file(struct store *st, const struct source_registry *reg,
 	memset(res, 0, sizeof(*res));
 	if (sha256_file(path, sha, &size) < 0)
 		return LOAD_SYSTEM;
-	if (store_file_hash(st, name, old, &found) < 0)
+	if (store_file_hash(st, name, old, old_source, &found) < 0)
 		return LOAD_SYSTEM;
-	if (found && !force && strcmp(old, sha) == 0)
+	/* Unchanged only if the bytes and the definition that read them are
+	 * both the same: a changed definition may read more from them. */
+	if (found && !force && strcmp(old, sha) == 0 &&
+	    source_unchanged(reg, old_source))
 		return LOAD_UNCHANGED;
 
 	memset(&c, 0, sizeof(c));
@@ -273,7 +288,8 @@ enum load_status load_file(struct store *st, const struct source_registry *reg,
 			 res->errors - LOAD_MAX_ERRORS);
 	/* The hash is recorded only now that the whole file is good. */
 	if (ret == LOAD_OK &&
-	    (store_file_finish(st, c.file, sha, size, res->rows) < 0 ||
+	    (store_file_finish(st, c.file, sha, c.def->sha256, size,
+			       res->rows) < 0 ||
 	     store_savepoint_release(st) < 0))
 		ret = LOAD_SYSTEM;
 	if (ret != LOAD_OK)

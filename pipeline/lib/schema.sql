@@ -34,6 +34,7 @@ CREATE TABLE source_file (
 	path     TEXT NOT NULL UNIQUE,   -- as found under the inputs folder
 	dataset  TEXT NOT NULL REFERENCES dataset(id),
 	sha256   TEXT NOT NULL,
+	source_sha256 TEXT NOT NULL,     -- of the source definition that read it
 	size     INTEGER NOT NULL,
 	rows     INTEGER NOT NULL,
 	run      INTEGER NOT NULL REFERENCES run(id),
@@ -67,6 +68,8 @@ CREATE TABLE indicator (
 	decimals    INTEGER NOT NULL,
 	unit        TEXT NOT NULL,       -- "per 10,000 children aged under 18"
 	count_label TEXT NOT NULL,       -- "children in care"
+	sex         TEXT NOT NULL,       -- Fingertips' Sex, e.g. Persons
+	age         TEXT NOT NULL,       -- Fingertips' Age, e.g. <18 yrs
 	source      TEXT NOT NULL,
 	definition  TEXT NOT NULL,       -- path of the definition file
 	sha256      TEXT NOT NULL,       -- of the definition file

@@ -9,6 +9,7 @@
 
 #include "jsna/buf.h"
 #include "jsna/inifile.h"
+#include "jsna/sha256.h"
 #include "jsna/util.h"
 
 #define MAX_LIST 256
@@ -84,6 +85,7 @@ static void def_release(struct source_def *d)
 	size_t i;
 
 	free(d->path);
+	free(d->sha256);
 	free(d->id);
 	free(d->title);
 	free(d->publisher);
@@ -131,6 +133,12 @@ static int read_def(const char *path, struct source_def *d)
 				       "[source] needs 'measures': the columns that hold values");
 	}
 	if (ret == 0) {
+		char sha[65];
+		long long size;
+
+		if (sha256_file(path, sha, &size) < 0)
+			return -1;
+		d->sha256 = xstrdup(sha);
 		if (!d->title)
 			d->title = xstrdup(d->id);
 		if (!d->publisher)

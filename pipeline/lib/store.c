@@ -57,15 +57,15 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"title = excluded.title, publisher = excluded.publisher, "
 		"source = excluded.source" },
 	[S_FILE_HASH] = { "look up a loaded file",
-		"SELECT sha256 FROM source_file WHERE path = ?1" },
+		"SELECT sha256, source_sha256 FROM source_file WHERE path = ?1" },
 	[S_FILE_DELETE] = { "drop a file's last load",
 		"DELETE FROM source_file WHERE path = ?1" },
 	[S_FILE_INSERT] = { "record a loaded file",
-		"INSERT INTO source_file(path, dataset, sha256, size, rows, "
-		"run, loaded) VALUES (?1, ?2, ?3, ?4, 0, ?5, ?6)" },
+		"INSERT INTO source_file(path, dataset, sha256, source_sha256, "
+		"size, rows, run, loaded) VALUES (?1, ?2, ?3, '', ?4, 0, ?5, ?6)" },
 	[S_FILE_ROWS] = { "record a file's load",
-		"UPDATE source_file SET sha256 = ?2, size = ?3, rows = ?4 "
-		"WHERE id = ?1" },
+		"UPDATE source_file SET sha256 = ?2, source_sha256 = ?3, "
+		"size = ?4, rows = ?5 WHERE id = ?1" },
 	[S_FILE_ALL] = { "list loaded files",
 		"SELECT path FROM source_file ORDER BY path" },
 	[S_OBS_PUT] = { "store an observation",
@@ -86,13 +86,13 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"ORDER BY filters" },
 	[S_IND_PUT] = { "store an indicator",
 		"INSERT OR REPLACE INTO indicator(run, id, title, domain, type, "
-		"multiplier, polarity, ci, decimals, unit, count_label, "
-		"source, definition, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
-		"?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)" },
+		"multiplier, polarity, ci, decimals, unit, count_label, sex, "
+		"age, source, definition, sha256) VALUES (?1, ?2, ?3, ?4, ?5, "
+		"?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)" },
 	[S_IND_EACH] = { "read indicators",
 		"SELECT id, title, domain, type, multiplier, polarity, ci, "
-		"decimals, unit, count_label, source, definition, sha256 "
-		"FROM indicator WHERE run = ?1 ORDER BY id" },
+		"decimals, unit, count_label, sex, age, source, definition, "
+		"sha256 FROM indicator WHERE run = ?1 ORDER BY id" },
 	[S_VAL_PUT] = { "store an indicator value",
 		"INSERT OR REPLACE INTO indicator_value(run, indicator, area, "
 		"kind, year, month, category_type, category, value, lower95, "
@@ -436,7 +436,7 @@ int store_put_dataset(struct store *s, const char *id, const char *title,
 }
 
 int store_file_hash(struct store *s, const char *path, char sha[65],
-		    int *found)
+		    char source_sha[65], int *found)
 {
 	sqlite3_stmt *q = prep(s, S_FILE_HASH);
 	int rc;
@@ -444,11 +444,12 @@ int store_file_hash(struct store *s, const char *path, char sha[65],
 	if (!q)
 		return -1;
 	*found = 0;
-	sha[0] = '\0';
+	sha[0] = source_sha[0] = '\0';
 	bind_text(q, 1, path);
 	rc = sqlite3_step(q);
 	if (rc == SQLITE_ROW) {
 		snprintf(sha, 65, "%s", col_str(q, 0));
+		snprintf(source_sha, 65, "%s", col_str(q, 1));
 		*found = 1;
 	}
 	sqlite3_reset(q);
@@ -485,7 +486,8 @@ int store_file_replace(struct store *s, const char *path, const char *dataset,
 }
 
 int store_file_finish(struct store *s, long long file, const char *sha256,
-		      long long size, long long rows)
+		      const char *source_sha256, long long size,
+		      long long rows)
 {
 	sqlite3_stmt *q = prep(s, S_FILE_ROWS);
 
@@ -493,8 +495,9 @@ int store_file_finish(struct store *s, long long file, const char *sha256,
 		return -1;
 	sqlite3_bind_int64(q, 1, file);
 	bind_text(q, 2, sha256);
-	sqlite3_bind_int64(q, 3, size);
-	sqlite3_bind_int64(q, 4, rows);
+	bind_text(q, 3, source_sha256);
+	sqlite3_bind_int64(q, 4, size);
+	sqlite3_bind_int64(q, 5, rows);
 	return done(s, S_FILE_ROWS);
 }
 
@@ -656,9 +659,11 @@ int store_put_indicator(struct store *s, long long run,
 	sqlite3_bind_int(q, 9, m->decimals);
 	bind_text(q, 10, m->unit);
 	bind_text(q, 11, m->count_label);
-	bind_text(q, 12, m->source);
-	bind_text(q, 13, m->definition);
-	bind_text(q, 14, m->sha256);
+	bind_text(q, 12, m->sex);
+	bind_text(q, 13, m->age);
+	bind_text(q, 14, m->source);
+	bind_text(q, 15, m->definition);
+	bind_text(q, 16, m->sha256);
 	return done(s, S_IND_PUT);
 }
 
@@ -684,9 +689,11 @@ int store_each_indicator(struct store *s, long long run,
 		m.decimals = sqlite3_column_int(q, 7);
 		m.unit = col_str(q, 8);
 		m.count_label = col_str(q, 9);
-		m.source = col_str(q, 10);
-		m.definition = col_str(q, 11);
-		m.sha256 = col_str(q, 12);
+		m.sex = col_str(q, 10);
+		m.age = col_str(q, 11);
+		m.source = col_str(q, 12);
+		m.definition = col_str(q, 13);
+		m.sha256 = col_str(q, 14);
 		if ((ret = fn(&m, ctx)) < 0)
 			break;
 	}
