@@ -69,33 +69,39 @@ $(BUILD)/%.o: %.c
 # The warehouse schema lives in one SQL file, embedded as a C string.
 $(BUILD)/schema.c: pipeline/lib/schema.sql tools/embed.sh
 	@mkdir -p $(@D)
-	sh tools/embed.sh jsna_schema_sql < $< > $@.tmp && mv $@.tmp $@
+	$(Q)sh tools/embed.sh jsna_schema_sql < $< > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/schema.o: $(BUILD)/schema.c
-	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/libjsna.a: $(LIB_OBJ)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	@$(if $(Q),echo "  AR      $@")
+	$(Q)$(AR) rcs $@ $^
 
 $(BUILD)/bin/jsna: $(BUILD)/pipeline/jsna.o $(BUILD)/libjsna.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS)
 
 define stage_rule
 $(BUILD)/bin/jsna-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard pipeline/$(1)/*.c)) $(BUILD)/libjsna.a
 	@mkdir -p $$(@D)
-	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIBS)
+	@$$(if $$(Q),echo "  LINK    $$@")
+	$$(Q)$$(CC) $$(ALL_LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIBS)
 endef
 $(foreach s,$(STAGES),$(eval $(call stage_rule,$(s))))
 
 $(BUILD)/tools/gen-sample: $(BUILD)/tools/gen-sample.o
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< -lm
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -lm
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libjsna.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(TEST_LIBS)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< $(LIBS) $(TEST_LIBS)
 
 $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@mkdir -p $(@D)

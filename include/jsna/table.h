@@ -37,7 +37,9 @@ void table_release(struct table *t);
 
 void table_write_csv(const struct table *t, struct buf *out);
 void table_write_md(const struct table *t, struct buf *out);
-/* An HTML <table> with a <caption> and scoped header cells. */
-void table_write_html(const struct table *t, struct buf *out);
+/* An HTML <table> with a <caption> and scoped header cells. compact
+ * leaves out the id column and every column empty in all rows (for the
+ * report's page width). */
+void table_write_html(const struct table *t, int compact, struct buf *out);
 
 #endif

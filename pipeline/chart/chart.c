@@ -170,6 +170,19 @@ static int render(struct stage *s, const struct trend_chart *tc,
 	return ret;
 }
 
+/* What the y axis measures: "Rate per 10,000 children aged under 18". */
+static void measure_name(const struct result_indicator *ind, struct buf *b)
+{
+	if (!strcmp(ind->unit, "%"))
+		buf_adds(b, "Percentage");
+	else if (!strcmp(ind->type, "rate"))
+		buf_addf(b, "Rate %s", ind->unit);
+	else if (!strcmp(ind->type, "count"))
+		buf_adds(b, ind->count_label[0] ? "Number" : "Count");
+	else
+		buf_adds(b, ind->unit[0] ? ind->unit : "Value");
+}
+
 static int draw_trend(struct stage *s, const struct results *r,
 		      const struct result_indicator *ind, unsigned formats)
 {
@@ -192,17 +205,11 @@ static int draw_trend(struct stage *s, const struct results *r,
 		return 0;
 	}
 	build(ind, &t);
-	buf_addf(&subtitle, "%s, %s, %s to %s",
-		 ind->unit[0] ? ind->unit : "Value", r->area_name,
-		 ind->periods[0].label,
-		 ind->periods[ind->nperiods - 1].label);
-	if (subtitle.buf[0] >= 'a' && subtitle.buf[0] <= 'z')
-		subtitle.buf[0] = (char)(subtitle.buf[0] - 'a' + 'A');
+	measure_name(ind, &ylab);
+	buf_addf(&subtitle, "%s, %s, %s to %s", ylab.buf, r->area_name,
+		 ind->periods[0].label, ind->periods[ind->nperiods - 1].label);
 	buf_addf(&source, "Source: %s. Latest period %s.", ind->source,
 		 ind->periods[ind->latest].label);
-	buf_adds(&ylab, ind->unit);
-	if (ylab.buf[0] >= 'a' && ylab.buf[0] <= 'z')
-		ylab.buf[0] = (char)(ylab.buf[0] - 'a' + 'A');
 	if (t.suppressed)
 		buf_addf(&notes, "Values from fewer than %d are suppressed (c).",
 			 s->cfg.suppress_below);

@@ -195,14 +195,30 @@ void table_write_md(const struct table *t, struct buf *out)
 	}
 }
 
-void table_write_html(const struct table *t, struct buf *out)
+/* Is column j empty in every row? */
+static int column_empty(const struct table *t, size_t j)
 {
+	size_t i;
+
+	for (i = 0; i < t->nrows; i++)
+		if (t->cell[i][j][0])
+			return 0;
+	return 1;
+}
+
+void table_write_html(const struct table *t, int compact, struct buf *out)
+{
+	int show[TABLE_NCOLS];
 	size_t i, j;
 
+	for (j = 0; j < TABLE_NCOLS; j++)
+		show[j] = !compact || (j != COL_ID && !column_empty(t, j));
 	buf_adds(out, "<table class=\"summary\">\n<caption>");
 	buf_add_html(out, t->caption);
 	buf_adds(out, "</caption>\n<thead><tr>");
 	for (j = 0; j < TABLE_NCOLS; j++) {
+		if (!show[j])
+			continue;
 		buf_addf(out, "<th scope=\"col\"%s>",
 			 numeric((int)j) ? " class=\"num\"" : "");
 		buf_add_html(out, t->header[j]);
@@ -214,6 +230,8 @@ void table_write_html(const struct table *t, struct buf *out)
 		for (j = 0; j < TABLE_NCOLS; j++) {
 			const char *tag = j == COL_INDICATOR ? "th" : "td";
 
+			if (!show[j])
+				continue;
 			buf_addf(out, "<%s%s%s>", tag,
 				 j == COL_INDICATOR ? " scope=\"row\"" : "",
 				 numeric((int)j) ? " class=\"num\"" : "");

@@ -5,6 +5,7 @@
  * (inline SVG charts, accessible tables, no network references) with a
  * generated statement per indicator, its chart and the summary table.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,7 +32,9 @@ static const char style[] =
 	"max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
 	"h1{font-size:1.8rem}h2{font-size:1.4rem;border-bottom:2px solid #12436d}"
 	"h3{font-size:1.15rem}figure{margin:1rem 0}"
-	"figure svg{max-width:100%;height:auto}"
+	"figure svg{width:100%;height:auto}"
+	".scroll{overflow-x:auto}details{margin:.5rem 0 1rem}"
+	"summary{cursor:pointer;color:#1d70b8}"
 	"figcaption,.source{font-size:.9rem;color:#505a5f}"
 	"table{border-collapse:collapse;font-size:.85rem;margin:1rem 0}"
 	"caption{text-align:left;font-weight:bold;margin-bottom:.5rem}"
@@ -83,6 +86,67 @@ static void inline_svg(struct buf *out, const char *svg, const char *prefix)
 	}
 }
 
+/* The chart's data as an accessible table, folded away under the chart. */
+static void chart_data_table(const struct results *r,
+			     const struct result_indicator *ind,
+			     struct buf *out)
+{
+	static const char *const head[] = {
+		"Period", "Value", "95% interval", "Compared with England",
+		"England", "Region", "Statistical neighbours"
+	};
+	const struct result_series *a = &ind->series[SERIES_AREA];
+	size_t i, j;
+	char s[64], l[64];
+
+	buf_adds(out, "<details>\n<summary>Data for this chart</summary>\n<div class=\"scroll\"><table>\n<caption>");
+	buf_add_html(out, ind->title);
+	buf_adds(out, ", ");
+	buf_add_html(out, r->area_name);
+	buf_adds(out, "</caption>\n<thead><tr>");
+	for (j = 0; j < sizeof(head) / sizeof(head[0]); j++) {
+		buf_addf(out, "<th scope=\"col\"%s>", j && j != 3 ?
+			 " class=\"num\"" : "");
+		buf_add_html(out, head[j]);
+		buf_adds(out, "</th>");
+	}
+	buf_adds(out, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < ind->nperiods; i++) {
+		const struct result_point *p = &a->pt[i];
+
+		buf_adds(out, "<tr><th scope=\"row\">");
+		buf_add_html(out, ind->periods[i].label);
+		buf_adds(out, "</th><td class=\"num\">");
+		if (p->present && isnan(p->value))
+			buf_add_html(out, p->note[0] ? p->note : "x");
+		else
+			buf_add_html(out, results_format(p->value,
+							 ind->decimals, s,
+							 sizeof(s)));
+		buf_adds(out, "</td><td class=\"num\">");
+		if (!isnan(p->lower95) && !isnan(p->upper95)) {
+			results_format(p->lower95, ind->decimals, s, sizeof(s));
+			results_format(p->upper95, ind->decimals, l, sizeof(l));
+			buf_addf(out, "%s to %s", s, l);
+		}
+		buf_adds(out, "</td><td>");
+		buf_add_html(out, p->cmp_england);
+		buf_adds(out, "</td><td class=\"num\">");
+		buf_add_html(out, results_format(
+			ind->series[SERIES_ENGLAND].pt[i].value,
+			ind->decimals, s, sizeof(s)));
+		buf_adds(out, "</td><td class=\"num\">");
+		buf_add_html(out, results_format(
+			ind->series[SERIES_REGION].pt[i].value,
+			ind->decimals, s, sizeof(s)));
+		buf_adds(out, "</td><td class=\"num\">");
+		buf_add_html(out, results_format(p->neighbour_avg,
+						 ind->decimals, s, sizeof(s)));
+		buf_adds(out, "</td></tr>\n");
+	}
+	buf_adds(out, "</tbody>\n</table></div>\n</details>\n");
+}
+
 static void indicator_section(struct stage *s, const struct results *r,
 			      const struct result_indicator *ind,
 			      struct buf *out)
@@ -110,10 +174,8 @@ static void indicator_section(struct stage *s, const struct results *r,
 		buf_add_html(out, ind->title);
 		buf_adds(out, ": ");
 		buf_add_html(out, r->area_name);
-		buf_adds(out, " against England over time. ");
-		buf_addf(out, "The chart's data are in charts/%s_trend.csv.",
-			 ind->id);
-		buf_adds(out, "</figcaption>\n</figure>\n");
+		buf_adds(out, " against England over time.</figcaption>\n</figure>\n");
+		chart_data_table(r, ind, out);
 	}
 	buf_adds(out, "<p class=\"source\">Source: ");
 	buf_add_html(out, ind->source);
@@ -162,7 +224,9 @@ static void page(struct stage *s, const struct results *r, struct buf *out)
 	if (r->n) {
 		buf_adds(out, "<h2>Summary</h2>\n");
 		table_summary(r, &t);
-		table_write_html(&t, out);
+		buf_adds(out, "<div class=\"scroll\">\n");
+		table_write_html(&t, 1, out);
+		buf_adds(out, "</div>\n");
 		table_release(&t);
 	}
 	buf_adds(out, "</main>\n</body>\n</html>\n");

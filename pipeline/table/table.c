@@ -120,7 +120,11 @@ int main(int argc, char **argv)
 	}
 	if (ret == 0 && (formats & FORMAT_HTML)) {
 		buf_reset(&b);
-		table_write_html(&t, &b);
+		buf_adds(&b, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>");
+		buf_add_html(&b, t.caption);
+		buf_adds(&b, "</title>\n</head>\n<body>\n");
+		table_write_html(&t, 0, &b);
+		buf_adds(&b, "</body>\n</html>\n");
 		if (write_table(&s, "tables/summary.html", &b) < 0)
 			ret = JSNA_EXIT_SYSTEM;
 	}
