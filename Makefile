@@ -58,6 +58,9 @@ PROGS    := $(BUILD)/bin/jsna $(STAGES:%=$(BUILD)/bin/jsna-%)
 TOOLS    := $(BUILD)/tools/gen-sample
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNITS    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ     := csvin indicator period
+REPLAYS  := $(FUZZ:%=$(BUILD)/fuzz/replay_%)
+FUZZ_TIME ?= 60
 
 all: $(PROGS) $(TOOLS)
 
@@ -108,6 +111,29 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	@$(if $(Q),echo "  CC      $@")
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
+# Fuzz targets: replayed over their corpus by `make check` (plain main in
+# tests/fuzz/driver.c), run under libFuzzer by `make fuzz` (clang).
+$(BUILD)/fuzz/replay_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/driver.o $(BUILD)/libjsna.a
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  LINK    $@")
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $(filter %.o,$^) $(LIBS)
+
+$(BUILD)/tests/fuzz/%.o: tests/fuzz/%.c
+	@mkdir -p $(@D)
+	@$(if $(Q),echo "  CC      $@")
+	$(Q)$(CC) $(ALL_CPPFLAGS) -Itests/fuzz $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
+
+fuzz:
+	@for t in $(FUZZ); do \
+		mkdir -p $(BUILD)/libfuzzer tests/fuzz/corpus/$$t && \
+		clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+			-Iinclude -Itests/fuzz -I$(BUILD) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+			$(PKG_CFLAGS) tests/fuzz/fuzz_$$t.c $(LIB_SRC) $(BUILD)/schema.c \
+			$(PKG_LIBS) $(CSV_LIBS) -lm -o $(BUILD)/libfuzzer/fuzz_$$t && \
+		$(BUILD)/libfuzzer/fuzz_$$t -max_total_time=$(FUZZ_TIME) \
+			tests/fuzz/corpus/$$t || exit 1; \
+	done
+
 deps:
 	@sh tools/deps.sh
 
@@ -123,7 +149,7 @@ check: deps
 	@$(MAKE) --no-print-directory all units
 	@sh tests/run-tests.sh $(BUILD)
 
-units: $(UNITS)
+units: $(UNITS) $(REPLAYS)
 
 check-asan:
 	@$(MAKE) --no-print-directory check BUILD=build/asan SANITIZE=address,undefined CFLAGS="-O1 -g"
@@ -148,7 +174,7 @@ lint:
 	@sh tools/lint.sh
 
 .PHONY: all deps inputs run check units check-asan check-valgrind install \
-	clean clean-outputs lint
+	clean clean-outputs lint fuzz
 .DELETE_ON_ERROR:
 .SECONDARY:
 

@@ -13,6 +13,8 @@
 #    UPDATE=1 rewrites the .exact files from what the programs printed;
 #    VALGRIND=1 runs the programs under valgrind (memory errors fail);
 #    ONLY=PATTERN runs only the cases whose STAGE/CASE matches.
+# 1b. every fuzz corpus (tests/fuzz/corpus/TARGET) replayed through its
+#    target;
 # 3. jsna-check over the shipped indicator definitions;
 # 4. tools/lint.sh: each outside library used from one file, headers whole.
 set -u
@@ -85,6 +87,22 @@ for t in "$BUILD"/tests/test_*; do
 	if [ $rc -ne 0 ] && [ -z "$f" ]; then
 		ko "unit $name exited $rc"
 		echo "$out" | tail -20 >&2
+	fi
+done
+
+# --- 1b. fuzz corpora, replayed ----------------------------------------------
+for r in "$BUILD"/fuzz/replay_*; do
+	[ -x "$r" ] || continue
+	t=${r##*/replay_}
+	if (cd "$TOP" && if [ "${VALGRIND:-0}" = 1 ]; then
+		valgrind -q --error-exitcode=99 --leak-check=full $VG_SUPP \
+			--errors-for-leak-kinds=definite "$r" "tests/fuzz/corpus/$t"
+	else
+		"$r" "tests/fuzz/corpus/$t"
+	fi) > /dev/null; then
+		ok
+	else
+		ko "fuzz corpus $t"
 	fi
 done
 

@@ -16,8 +16,11 @@
  * "x < 10" in PIM, so 10 itself uses Byar's. */
 #define EXACT_BELOW 10.0
 
-/* A relative distance from a .5 tie that stats_round still calls a tie. */
+/* A relative distance from a .5 tie that stats_round still calls a tie,
+ * and a cap on it in units of the last digit kept, so that a large value
+ * (2e9 at 0 dp) is never taken for a tie. */
 #define TIE_REL_TOL 1e-9
+#define TIE_ABS_CAP 1e-3
 
 void stats_init(void)
 {
@@ -461,7 +464,8 @@ double stats_round(double x, int dp)
 		return x;
 	f = floor(y);
 	half = f + 0.5;
-	if (fabs(y - half) <= TIE_REL_TOL * half || y > half)
+	if (fabs(y - half) <= fmin(TIE_REL_TOL * half, TIE_ABS_CAP) ||
+	    y > half)
 		r = f + 1.0;
 	else
 		r = f;

@@ -284,7 +284,8 @@ static void test_add_csv(void **state)
 		{ "line\rfeed", "\"line\rfeed\"" },
 		{ "two\nlines", "\"two\nlines\"" },
 		{ "crlf\r\n", "\"crlf\r\n\"" },
-		{ "per 10,000 \"children\"", "\"per 10,000 \"\"children\"\"\"" },
+		{ "per 10,000 \"children\"",
+		  "\"per 10,000 \"\"children\"\"\"" },
 		{ "semi;colon\ttab", "semi;colon\ttab" },
 	};
 

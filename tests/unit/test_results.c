@@ -1,0 +1,229 @@
+/* test_results.c - formatting values and reading comparisons back
+ * (results.h), and the quartile bands of compute.h.
+ *
+ * Formatted strings are worked out by hand: rounding half away from zero
+ * on the decimal value (DfE's rule, METHODS.md), thousands separated by
+ * commas. Quartile cut points are R's quantile(x, type = 7), worked out
+ * by hand: for 1..8 they are 2.75, 4.5 and 6.25; for 1..5, 2, 3 and 4.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "jsna/compute.h"
+#include "jsna/results.h"
+#include "jsna/stats.h"
+
+static void check_fmt_at(double v, int dp, const char *want,
+			 const char *file, int line)
+{
+	char out[64];
+	char *r = results_format(v, dp, out, sizeof(out));
+
+	if (r != out || strcmp(out, want) != 0) {
+		print_error("results_format(%.17g, %d) = '%s', expected '%s'\n",
+			    v, dp, out, want);
+		_fail(file, line);
+	}
+}
+
+#define check_fmt(v, dp, want) \
+	check_fmt_at((v), (dp), (want), __FILE__, __LINE__)
+
+static void test_format(void **state)
+{
+	volatile double num = 408.0;	/* computed at run time */
+
+	(void)state;
+	check_fmt(74.17, 0, "74");
+	check_fmt(1234567.891, 1, "1,234,567.9");
+	/* rounds to zero: +0, so no sign */
+	check_fmt(-0.04, 1, "0.0");
+	check_fmt(-0.004, 2, "0.00");
+	/* DfE: 408 of 640 is 63.75 exactly, though the double is below */
+	check_fmt(num / 640 * 100, 1, "63.8");
+	check_fmt(NAN, 1, "");
+	check_fmt(NAN, 0, "");
+	/* half away from zero, both signs */
+	check_fmt(2.5, 0, "3");
+	check_fmt(-2.5, 0, "-3");
+	check_fmt(0.125, 2, "0.13");
+	check_fmt(-1234.56, 1, "-1,234.6");
+	/* carrying into a new group */
+	check_fmt(999.95, 1, "1,000.0");
+	check_fmt(999999.5, 0, "1,000,000");
+	/* separators at every size */
+	check_fmt(0, 2, "0.00");
+	check_fmt(7, 0, "7");
+	check_fmt(100, 0, "100");
+	check_fmt(1000, 0, "1,000");
+	check_fmt(12345, 1, "12,345.0");
+	check_fmt(123456, 0, "123,456");
+	check_fmt(-123456, 0, "-123,456");
+	check_fmt(12, 3, "12.000");
+	check_fmt(93.56, 1, "93.6");
+	check_fmt(83630, 0, "83,630");
+}
+
+/* Values whose last shown digit is far from the first: 10^dp |v| at or
+ * above 5e8. */
+static void test_format_large(void **state)
+{
+	(void)state;
+	/* stats_round's tie tolerance is capped well below half a unit, so
+	 * large values are not taken for ties. */
+	check_fmt(1e15, 0, "1,000,000,000,000,000");
+	check_fmt(2e9, 0, "2,000,000,000");
+	check_fmt(1234567.891, 3, "1,234,567.891");
+	check_fmt(12000000, 2, "12,000,000.00");
+}
+
+/* A short buffer: cut, but always a string. */
+static void test_format_short(void **state)
+{
+	char out[8];
+
+	(void)state;
+	memset(out, '#', sizeof(out));
+	results_format(1234567.891, 1, out, 5);
+	assert_true(strlen(out) < 5);
+	assert_memory_equal(out, "1,234,567.9", strlen(out));
+	results_format(-5, 0, out, 2);
+	assert_true(strlen(out) < 2);
+	results_format(5, 0, out, 1);
+	assert_string_equal(out, "");
+}
+
+static void test_cmp(void **state)
+{
+	(void)state;
+	assert_int_equal(results_cmp("Similar"), CMP_SIMILAR);
+	assert_int_equal(results_cmp("Better"), CMP_BETTER);
+	assert_int_equal(results_cmp("Worse"), CMP_WORSE);
+	assert_int_equal(results_cmp("Higher"), CMP_HIGHER);
+	assert_int_equal(results_cmp("Lower"), CMP_LOWER);
+	assert_int_equal(results_cmp(""), CMP_NOT_COMPARED);
+	assert_int_equal(results_cmp("Not compared"), CMP_NOT_COMPARED);
+	assert_int_equal(results_cmp("similar"), CMP_NOT_COMPARED);
+	assert_int_equal(results_cmp("Better "), CMP_NOT_COMPARED);
+	/* every label stats.c writes reads back as a comparison of the same
+	 * sense */
+	assert_int_equal(results_cmp(stats_cmp_label(CMP_SIMILAR)),
+			 CMP_SIMILAR);
+	assert_int_equal(results_cmp(stats_cmp_label(CMP_WORSE)), CMP_WORSE);
+	assert_int_equal(results_cmp(stats_cmp_label(CMP_LOWER)), CMP_LOWER);
+	assert_int_equal(results_cmp(stats_cmp_label(CMP_NOT_COMPARED)),
+			 CMP_NOT_COMPARED);
+}
+
+static const double one_to_eight[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
+
+static void test_quartile_bands(void **state)
+{
+	/* cut points 2.75, 4.5, 6.25: {1,2} {3,4} {5,6} {7,8} */
+	static const char high[8] = { 'D', 'D', 'C', 'C', 'B', 'B', 'A', 'A' };
+	static const char low[8] = { 'A', 'A', 'B', 'B', 'C', 'C', 'D', 'D' };
+
+	(void)state;
+	for (int i = 0; i < 8; i++) {
+		double v = one_to_eight[i];
+
+		assert_int_equal(compute_quartile(one_to_eight, 8, v,
+						  POLARITY_HIGH_GOOD), high[i]);
+		assert_int_equal(compute_quartile(one_to_eight, 8, v,
+						  POLARITY_LOW_GOOD), low[i]);
+		assert_int_equal(compute_quartile(one_to_eight, 8, v,
+						  POLARITY_NONE), 0);
+		assert_int_equal(compute_quartile(one_to_eight, 8, v,
+						  POLARITY_NOT_APPLICABLE), 0);
+	}
+	assert_int_equal(compute_quartile(one_to_eight, 8, 8,
+					  POLARITY_HIGH_GOOD), 'A');
+	assert_int_equal(compute_quartile(one_to_eight, 8, 1,
+					  POLARITY_HIGH_GOOD), 'D');
+	/* values between the data: by the cut points */
+	assert_int_equal(compute_quartile(one_to_eight, 8, 2.7,
+					  POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(compute_quartile(one_to_eight, 8, 2.8,
+					  POLARITY_LOW_GOOD), 'B');
+	assert_int_equal(compute_quartile(one_to_eight, 8, 6.3,
+					  POLARITY_LOW_GOOD), 'D');
+	/* beyond the data */
+	assert_int_equal(compute_quartile(one_to_eight, 8, -100,
+					  POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(compute_quartile(one_to_eight, 8, 100,
+					  POLARITY_LOW_GOOD), 'D');
+	assert_int_equal(compute_quartile(one_to_eight, 8, NAN,
+					  POLARITY_LOW_GOOD), 0);
+}
+
+/* A value equal to a cut point is in the band below it. */
+static void test_quartile_cut_points(void **state)
+{
+	static const double five[] = { 1, 2, 3, 4, 5 };	/* cuts 2, 3, 4 */
+
+	(void)state;
+	assert_int_equal(compute_quartile(five, 5, 1, POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(compute_quartile(five, 5, 2, POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(compute_quartile(five, 5, 3, POLARITY_LOW_GOOD), 'B');
+	assert_int_equal(compute_quartile(five, 5, 4, POLARITY_LOW_GOOD), 'C');
+	assert_int_equal(compute_quartile(five, 5, 5, POLARITY_LOW_GOOD), 'D');
+	assert_int_equal(compute_quartile(five, 5, 2, POLARITY_HIGH_GOOD),
+			 'D');
+	assert_int_equal(compute_quartile(five, 5, 4, POLARITY_HIGH_GOOD),
+			 'B');
+	/* 1..8: the cut 4.5 itself */
+	assert_int_equal(compute_quartile(one_to_eight, 8, 4.5,
+					  POLARITY_LOW_GOOD), 'B');
+	assert_int_equal(compute_quartile(one_to_eight, 8, 4.5,
+					  POLARITY_HIGH_GOOD), 'C');
+	assert_int_equal(compute_quartile(one_to_eight, 8, 2.75,
+					  POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(compute_quartile(one_to_eight, 8, 6.25,
+					  POLARITY_LOW_GOOD), 'C');
+}
+
+static void test_quartile_few(void **state)
+{
+	/* 1..4: cuts 1.75, 2.5, 3.25 */
+	static const double four[] = { 1, 2, 3, 4 };
+	/* ties: every cut is 10 */
+	static const double tied[] = { 10, 10, 10, 10, 20 };
+
+	(void)state;
+	assert_int_equal(compute_quartile(four, 3, 1, POLARITY_HIGH_GOOD), 0);
+	assert_int_equal(compute_quartile(four, 1, 1, POLARITY_LOW_GOOD), 0);
+	assert_int_equal(compute_quartile(four, 0, 1, POLARITY_LOW_GOOD), 0);
+	assert_int_equal(compute_quartile(four, 4, 1, POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(compute_quartile(four, 4, 2, POLARITY_LOW_GOOD), 'B');
+	assert_int_equal(compute_quartile(four, 4, 3, POLARITY_LOW_GOOD), 'C');
+	assert_int_equal(compute_quartile(four, 4, 4, POLARITY_LOW_GOOD), 'D');
+	assert_int_equal(compute_quartile(tied, 5, 10, POLARITY_LOW_GOOD),
+			 'A');
+	assert_int_equal(compute_quartile(tied, 5, 20, POLARITY_LOW_GOOD),
+			 'D');
+	assert_int_equal(compute_quartile(tied, 5, 20, POLARITY_HIGH_GOOD),
+			 'A');
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_format),
+		cmocka_unit_test(test_format_large),
+		cmocka_unit_test(test_format_short),
+		cmocka_unit_test(test_cmp),
+		cmocka_unit_test(test_quartile_bands),
+		cmocka_unit_test(test_quartile_cut_points),
+		cmocka_unit_test(test_quartile_few),
+	};
+
+	stats_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
