@@ -112,7 +112,9 @@ $(BUILD)/tests/unit/%.o: tests/unit/%.c
 	$(Q)$(CC) $(ALL_CPPFLAGS) $(TEST_CFLAGS) $(ALL_CFLAGS) $(DEPFLAGS) -c -o $@ $<
 
 # Fuzz targets: replayed over their corpus by `make check` (plain main in
-# tests/fuzz/driver.c), run under libFuzzer by `make fuzz` (clang).
+# tests/fuzz/driver.c), run under libFuzzer by `make fuzz` (clang), which
+# grows a working corpus in build/ and saves any crash under
+# tests/fuzz/corpus/TARGET/crash-* to become a regression test.
 $(BUILD)/fuzz/replay_%: $(BUILD)/tests/fuzz/fuzz_%.o $(BUILD)/tests/fuzz/driver.o $(BUILD)/libjsna.a
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LINK    $@")
@@ -125,13 +127,14 @@ $(BUILD)/tests/fuzz/%.o: tests/fuzz/%.c
 
 fuzz:
 	@for t in $(FUZZ); do \
-		mkdir -p $(BUILD)/libfuzzer tests/fuzz/corpus/$$t && \
+		mkdir -p $(BUILD)/libfuzzer/corpus-$$t && \
 		clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 			-Iinclude -Itests/fuzz -I$(BUILD) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 			$(PKG_CFLAGS) tests/fuzz/fuzz_$$t.c $(LIB_SRC) $(BUILD)/schema.c \
 			$(PKG_LIBS) $(CSV_LIBS) -lm -o $(BUILD)/libfuzzer/fuzz_$$t && \
 		$(BUILD)/libfuzzer/fuzz_$$t -max_total_time=$(FUZZ_TIME) \
-			tests/fuzz/corpus/$$t || exit 1; \
+			-artifact_prefix=tests/fuzz/corpus/$$t/crash- \
+			$(BUILD)/libfuzzer/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \
 	done
 
 deps:
