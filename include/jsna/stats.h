@@ -114,6 +114,25 @@ enum stats_cmp stats_compare2(double value, double lower95, double upper95,
  * "Not compared" (the 99.8% levels print as their 95% word). Static. */
 const char *stats_cmp_label(enum stats_cmp c);
 
+/* Distribution primitives for the methods built on this module (the
+ * standardised rates, funnels and trends in stats_*.c): GSL behind them,
+ * NaN for arguments out of range. Lower-tail unless named _upper. */
+double stats_qnorm(double p);			/* Phi^-1(p) */
+double stats_qnorm_upper(double q);		/* Phi^-1(1 - q), exactly */
+double stats_pnorm(double x);
+double stats_qchisq(double p, double df);
+double stats_qchisq_upper(double q, double df);	/* at 1 - q, exactly */
+double stats_pchisq(double x, double df);
+double stats_qt(double p, double df);
+/* P(K <= k) for K Poisson with mean mu (k a whole number >= 0). */
+double stats_ppois(double k, double mu);
+
+/* Weighted least squares y = c0 + c1 x with weights w (1/variance):
+ * the slope, its variance, the intercept. n >= 2. Returns STATS_OK or
+ * STATS_DOMAIN (too few points, non-positive weights, no spread). */
+int stats_wls(const double *x, const double *y, const double *w, size_t n,
+	      double *slope, double *slope_var, double *intercept);
+
 /* Rounds half away from zero to dp decimals, treating a value within a
  * relative 1e-9 of a .5 tie as the tie (DfE rounds the exact value:
  * 408/640 = 63.75 -> 63.8 though the double is 63.74999...). */

@@ -11,6 +11,7 @@
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_fit.h>
 
 /* The count below which rates use exact Poisson limits (METHODS.md 3):
  * "x < 10" in PIM, so 10 itself uses Byar's. */
@@ -450,6 +451,97 @@ const char *stats_cmp_label(enum stats_cmp c)
  * are, and so does a value too large to have digits at dp; a result of
  * zero is +0, never -0.
  */
+double stats_qnorm(double p)
+{
+	if (!(p > 0.0 && p < 1.0))
+		return !(p < 0.0) && !(p > 0.0) ? -INFINITY :
+		       !(p < 1.0) && !(p > 1.0) ? INFINITY : NAN;
+	return gsl_cdf_ugaussian_Pinv(p);
+}
+
+double stats_qnorm_upper(double q)
+{
+	if (!(q > 0.0 && q < 1.0))
+		return !(q < 0.0) && !(q > 0.0) ? INFINITY :
+		       !(q < 1.0) && !(q > 1.0) ? -INFINITY : NAN;
+	return gsl_cdf_ugaussian_Qinv(q);
+}
+
+double stats_pnorm(double x)
+{
+	if (isnan(x))
+		return NAN;
+	return gsl_cdf_ugaussian_P(x);
+}
+
+double stats_qchisq(double p, double df)
+{
+	if (!(df > 0.0) || !(p >= 0.0 && p <= 1.0))
+		return NAN;
+	if (!(p > 0.0))
+		return 0.0;
+	if (!(p < 1.0))
+		return INFINITY;
+	return gsl_cdf_chisq_Pinv(p, df);
+}
+
+double stats_qchisq_upper(double q, double df)
+{
+	if (!(df > 0.0) || !(q >= 0.0 && q <= 1.0))
+		return NAN;
+	if (!(q > 0.0))
+		return INFINITY;
+	if (!(q < 1.0))
+		return 0.0;
+	return gsl_cdf_chisq_Qinv(q, df);
+}
+
+double stats_pchisq(double x, double df)
+{
+	if (!(df > 0.0) || isnan(x))
+		return NAN;
+	if (x <= 0.0)
+		return 0.0;
+	return gsl_cdf_chisq_P(x, df);
+}
+
+double stats_qt(double p, double df)
+{
+	if (!(df > 0.0) || !(p > 0.0 && p < 1.0))
+		return NAN;
+	return gsl_cdf_tdist_Pinv(p, df);
+}
+
+double stats_ppois(double k, double mu)
+{
+	if (!(k >= 0.0) || !(mu >= 0.0) || !isfinite(k) || k > 4294967295.0)
+		return NAN;
+	return gsl_cdf_poisson_P((unsigned int)floor(k), mu);
+}
+
+int stats_wls(const double *x, const double *y, const double *w, size_t n,
+	      double *slope, double *slope_var, double *intercept)
+{
+	double c0, c1, cov00, cov01, cov11, sumsq;
+	size_t i;
+
+	*slope = *slope_var = *intercept = NAN;
+	if (n < 2)
+		return STATS_DOMAIN;
+	for (i = 0; i < n; i++)
+		if (!(w[i] > 0.0) || !isfinite(w[i]) || !isfinite(x[i]) ||
+		    !isfinite(y[i]))
+			return STATS_DOMAIN;
+	if (gsl_fit_wlinear(x, 1, w, 1, y, 1, n, &c0, &c1, &cov00, &cov01,
+			    &cov11, &sumsq) != GSL_SUCCESS ||
+	    !isfinite(c1) || !isfinite(cov11))
+		return STATS_DOMAIN;
+	*slope = c1;
+	*slope_var = cov11;
+	*intercept = c0;
+	return STATS_OK;
+}
+
 double stats_round(double x, int dp)
 {
 	double scale, y, f, half, r;
