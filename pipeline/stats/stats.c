@@ -20,35 +20,57 @@
 #include "jsna/util.h"
 
 static const char usage[] =
-	"usage: jsna-stats METHOD [--confidence C] [--multiplier M] < IN.csv\n"
-	"Appends value,lowercl,uppercl to each row of a CSV with a header.\n"
-	"  proportion   columns numerator,denominator (Wilson score interval)\n"
-	"  rate         columns numerator,denominator (Byar's; exact below 10)\n"
-	"  mean         columns mean,sd,n (Student's t)\n"
-	"  gap          columns numerator1,denominator1,numerator2,denominator2\n"
-	"               (p1 - p2 with Newcombe's hybrid score interval)\n"
+	"usage: jsna-stats METHOD [--confidence C] [--multiplier M]\n"
+	"                  [--polarity P] < IN.csv > OUT.csv\n"
+	"Reads a CSV with a header and writes each row back with the result\n"
+	"columns appended; columns are found by name, in any order.\n"
+	"  proportion   numerator,denominator -> value,lowercl,uppercl\n"
+	"               (Wilson score interval)\n"
+	"  rate         numerator,denominator -> value,lowercl,uppercl\n"
+	"               (Byar's method; exact Poisson below 10 events)\n"
+	"  mean         mean,sd,n -> value,lowercl,uppercl (Student's t)\n"
+	"  gap          numerator1,denominator1,numerator2,denominator2 ->\n"
+	"               value,lowercl,uppercl (p1 - p2, Newcombe's hybrid score)\n"
+	"  compare      value,lowercl,uppercl,benchmark -> comparison\n"
+	"               (Fingertips: the benchmark against the interval)\n"
 	"  --confidence C   0.95 by default (0.9 to 1, or 90 to 100)\n"
-	"  --multiplier M   1 for proportion and gap, 100000 for rate, 1 for mean\n"
+	"  --multiplier M   1 for proportion, gap and mean, 100000 for rate\n"
+	"  --polarity P     for compare: none (default), high_is_good,\n"
+	"                   low_is_good\n"
 	"  -h, --help       this text\n"
-	"      --version    the program's version\n";
+	"      --version    the program's version\n"
+	"A row that cannot be computed is named with its line on stderr and\n"
+	"written back with empty result cells; the exit status is then 1.\n";
 
-enum method { M_PROPORTION, M_RATE, M_MEAN, M_GAP };
+enum method { M_PROPORTION, M_RATE, M_MEAN, M_GAP, M_COMPARE };
 
+/* Each method: its input columns (found by name), the result columns it
+ * appends, and its default multiplier. */
 static const struct {
 	const char *name;
 	const char *cols[4];
 	int ncols;
 	double multiplier;
+	const char *result_header;
+	const char *empty_result;
 } methods[] = {
-	[M_PROPORTION] = { "proportion", { "numerator", "denominator" }, 2, 1 },
-	[M_RATE] = { "rate", { "numerator", "denominator" }, 2, 100000 },
-	[M_MEAN] = { "mean", { "mean", "sd", "n" }, 3, 1 },
+	[M_PROPORTION] = { "proportion", { "numerator", "denominator" }, 2,
+			   1, ",value,lowercl,uppercl", ",,," },
+	[M_RATE] = { "rate", { "numerator", "denominator" }, 2, 100000,
+		     ",value,lowercl,uppercl", ",,," },
+	[M_MEAN] = { "mean", { "mean", "sd", "n" }, 3, 1,
+		     ",value,lowercl,uppercl", ",,," },
 	[M_GAP] = { "gap", { "numerator1", "denominator1", "numerator2",
-			     "denominator2" }, 4, 1 },
+			     "denominator2" }, 4, 1,
+		    ",value,lowercl,uppercl", ",,," },
+	[M_COMPARE] = { "compare", { "value", "lowercl", "uppercl",
+				     "benchmark" }, 4, 1,
+			",comparison", "," },
 };
 
 struct ctx {
 	enum method m;
+	enum stats_polarity polarity;
 	double confidence, multiplier;
 	int col[4];
 	size_t nheader;
@@ -73,92 +95,145 @@ static void echo_row(struct buf *b, const struct csvin_record *r)
 	}
 }
 
+/* Why a method refused a row's numbers. */
+static const char *domain_message(enum method m, const double *x)
+{
+	int i;
+
+	if (m == M_MEAN)
+		return x[2] < 1 ? "n must be 1 or more" : "sd must be 0 or more";
+	for (i = 0; i < (m == M_GAP ? 4 : 2); i += 2) {
+		if (!(x[i + 1] > 0))
+			return "the denominator must be above 0";
+		if (x[i] < 0)
+			return "the numerator must be 0 or more";
+		if (m != M_RATE && x[i] > x[i + 1])
+			return "the numerator is above the denominator: not a proportion";
+	}
+	return "the confidence or multiplier is out of range";
+}
+
+/* A row that cannot be computed: said on stderr with its line, written
+ * back with empty result cells. */
+static int row_error(struct ctx *c, const struct csvin_record *r,
+		     unsigned long col, const char *fmt, ...)
+	JSNA_PRINTF(4, 5);
+
+static int row_error(struct ctx *c, const struct csvin_record *r,
+		     unsigned long col, const char *fmt, ...)
+{
+	struct buf msg = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&msg, fmt, ap);
+	va_end(ap);
+	error_at(r->path, r->line, col, "%s", msg.buf);
+	buf_release(&msg);
+	c->errors++;
+	echo_row(&c->out, r);
+	buf_adds(&c->out, methods[c->m].empty_result);
+	buf_addch(&c->out, '\n');
+	return 0;
+}
+
+/* The benchmark against the area's interval, through the polarity. */
+static int compare_row(struct ctx *c, const struct csvin_record *r,
+		       const double *x)
+{
+	if (x[1] > x[2])
+		return row_error(c, r, 0,
+				 "lowercl is above uppercl: not an interval");
+	echo_row(&c->out, r);
+	buf_addch(&c->out, ',');
+	buf_adds(&c->out, stats_cmp_label(stats_compare(x[0], x[1], x[2], x[3],
+						       c->polarity)));
+	buf_addch(&c->out, '\n');
+	return 0;
+}
+
+static int on_header(struct ctx *c, const struct csvin_record *r)
+{
+	struct buf need = BUF_INIT;
+	int i, missing = 0;
+
+	c->nheader = r->nfields;
+	for (i = 0; i < methods[c->m].ncols; i++) {
+		if (i)
+			buf_addch(&need, ',');
+		buf_adds(&need, methods[c->m].cols[i]);
+	}
+	for (i = 0; i < methods[c->m].ncols; i++) {
+		c->col[i] = csvin_find(r, methods[c->m].cols[i]);
+		if (c->col[i] < 0) {
+			error_at(r->path, r->line, 0,
+				 "no '%s' column: '%s' needs columns %s",
+				 methods[c->m].cols[i], methods[c->m].name,
+				 need.buf);
+			missing = 1;
+		}
+	}
+	buf_release(&need);
+	if (missing) {
+		c->errors++;
+		return -1;
+	}
+	echo_row(&c->out, r);
+	buf_adds(&c->out, methods[c->m].result_header);
+	buf_addch(&c->out, '\n');
+	return 0;
+}
+
 static int on_row(const struct csvin_record *r, void *vc)
 {
 	struct ctx *c = vc;
 	double x[4];
 	struct stats_ci ci = { NAN, NAN, NAN };
-	int i, missing = 0, st = STATS_OK;
+	int i, st = STATS_OK;
 
-	if (r->recno == 1) {
-		c->nheader = r->nfields;
-		for (i = 0; i < methods[c->m].ncols; i++) {
-			c->col[i] = csvin_find(r, methods[c->m].cols[i]);
-			if (c->col[i] < 0) {
-				c->errors++;
-				error_at(r->path, r->line, 0,
-					 "no '%s' column: '%s' needs columns %s%s%s%s%s%s%s",
-					 methods[c->m].cols[i],
-					 methods[c->m].name,
-					 methods[c->m].cols[0],
-					 methods[c->m].ncols > 1 ? "," : "",
-					 methods[c->m].ncols > 1 ? methods[c->m].cols[1] : "",
-					 methods[c->m].ncols > 2 ? "," : "",
-					 methods[c->m].ncols > 2 ? methods[c->m].cols[2] : "",
-					 methods[c->m].ncols > 3 ? "," : "",
-					 methods[c->m].ncols > 3 ? methods[c->m].cols[3] : "");
-			}
-		}
-		if (c->errors)
-			return -1;
-		echo_row(&c->out, r);
-		buf_adds(&c->out, ",value,lowercl,uppercl\n");
-		return 0;
-	}
-	if (r->nfields != c->nheader) {
-		c->errors++;
-		error_at(r->path, r->line, 0,
-			 "row has %zu fields but the header has %zu",
-			 r->nfields, c->nheader);
-		return 0;
-	}
+	if (r->recno == 1)
+		return on_header(c, r);
+	if (r->nfields != c->nheader)
+		return row_error(c, r, 0,
+				 "row has %zu fields but the header has %zu",
+				 r->nfields, c->nheader);
 	for (i = 0; i < methods[c->m].ncols; i++) {
 		const char *v = r->fields[c->col[i]].ptr;
 
-		if (!*v || !strcmp(v, "NA")) {
-			missing = 1;
-			x[i] = NAN;
-		} else if (csvin_parse_double(v, &x[i]) < 0) {
-			c->errors++;
-			error_at(r->path, r->line, (unsigned long)c->col[i] + 1,
-				 "column '%s': expected a number, got '%s'",
-				 methods[c->m].cols[i], v);
-			return 0;
-		}
+		if (!*v || !strcmp(v, "NA"))
+			return row_error(c, r, (unsigned long)c->col[i] + 1,
+					 "column '%s' is empty: no result",
+					 methods[c->m].cols[i]);
+		if (csvin_parse_double(v, &x[i]) < 0)
+			return row_error(c, r, (unsigned long)c->col[i] + 1,
+					 "column '%s': expected a number, got '%s'",
+					 methods[c->m].cols[i], v);
 	}
-	if (!missing) {
-		switch (c->m) {
-		case M_PROPORTION:
-			st = stats_proportion(x[0], x[1], c->multiplier,
-					      c->confidence, &ci);
-			break;
-		case M_RATE:
-			st = stats_rate(x[0], x[1], c->multiplier,
-					c->confidence, &ci);
-			break;
-		case M_MEAN:
-			st = stats_mean(x[0], x[1], x[2], c->confidence, &ci);
-			if (st == STATS_OK) {
-				ci.value *= c->multiplier;
-				ci.lower *= c->multiplier;
-				ci.upper *= c->multiplier;
-			}
-			break;
-		case M_GAP:
-			st = stats_gap(x[0], x[1], x[2], x[3], c->multiplier,
-				       c->confidence, &ci);
-			break;
-		}
-		if (st == STATS_DOMAIN) {
-			c->errors++;
-			error_at(r->path, r->line, 0,
-				 "values out of range for '%s' (counts must be 0 or more, denominators above 0%s)",
-				 methods[c->m].name,
-				 c->m == M_PROPORTION || c->m == M_GAP ?
-				 ", numerators at most their denominators" : "");
-			return 0;
-		}
+	switch (c->m) {
+	case M_PROPORTION:
+		st = stats_proportion(x[0], x[1], c->multiplier,
+				      c->confidence, &ci);
+		break;
+	case M_RATE:
+		st = stats_rate(x[0], x[1], c->multiplier, c->confidence,
+				&ci);
+		break;
+	case M_MEAN:
+		st = stats_mean(x[0], x[1], x[2], c->confidence, &ci);
+		ci.value *= c->multiplier;
+		ci.lower *= c->multiplier;
+		ci.upper *= c->multiplier;
+		break;
+	case M_GAP:
+		st = stats_gap(x[0], x[1], x[2], x[3], c->multiplier,
+			       c->confidence, &ci);
+		break;
+	case M_COMPARE:
+		return compare_row(c, r, x);
 	}
+	if (st != STATS_OK)
+		return row_error(c, r, 0, "%s",
+				 domain_message(c->m, x));
 	echo_row(&c->out, r);
 	buf_addch(&c->out, ',');
 	add_number(&c->out, ci.value);
@@ -182,6 +257,7 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "confidence", required_argument, NULL, 'C' },
 		{ "multiplier", required_argument, NULL, 'm' },
+		{ "polarity", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -205,6 +281,19 @@ int main(int argc, char **argv)
 			if (parse_number(optarg, "--multiplier", &mult) < 0)
 				return jsna_finish(JSNA_EXIT_USAGE);
 			break;
+		case 'p':	/* --polarity */
+			if (!strcmp(optarg, "none"))
+				c.polarity = POLARITY_NONE;
+			else if (!strcmp(optarg, "high_is_good"))
+				c.polarity = POLARITY_HIGH_GOOD;
+			else if (!strcmp(optarg, "low_is_good"))
+				c.polarity = POLARITY_LOW_GOOD;
+			else {
+				error("--polarity is none, high_is_good or low_is_good, not '%s'",
+				      optarg);
+				return jsna_finish(JSNA_EXIT_USAGE);
+			}
+			break;
 		case 'h':	/* --help */
 			fputs(usage, stdout);
 			return jsna_finish(JSNA_EXIT_OK);
@@ -224,8 +313,14 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[optind], methods[i].name))
 			break;
 	if (i == sizeof(methods) / sizeof(methods[0])) {
-		error("unknown method '%s' (known: proportion, rate, mean, gap)",
-		      argv[optind]);
+		struct buf known = BUF_INIT;
+
+		for (i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
+			buf_addf(&known, "%s%s", i ? ", " : "",
+				 methods[i].name);
+		error("unknown method '%s' (known: %s)", argv[optind],
+		      known.buf);
+		buf_release(&known);
 		return jsna_finish(JSNA_EXIT_USAGE);
 	}
 	c.m = (enum method)i;
@@ -247,16 +342,17 @@ int main(int argc, char **argv)
 		buf_release(&in);
 		return jsna_finish(JSNA_EXIT_SYSTEM);
 	}
-	if (csvin_read_mem("<stdin>", in.buf, in.len, on_row, &c) < 0 &&
-	    !c.errors)
-		c.errors = 1;
-	if (c.errors)
-		ret = JSNA_EXIT_DATA;
-	else if (in.len == 0) {
+	if (in.len == 0) {
 		error("no input: expected a CSV with a header on the standard input");
+		c.errors = 1;
+	} else if (csvin_read_mem("<stdin>", in.buf, in.len, on_row, &c) < 0) {
+		c.errors++;
+	}
+	/* The rows read are written even when some could not be computed. */
+	if (fwrite(c.out.buf, 1, c.out.len, stdout) != c.out.len)
+		ret = JSNA_EXIT_SYSTEM;
+	if (c.errors && ret == JSNA_EXIT_OK)
 		ret = JSNA_EXIT_DATA;
-	} else
-		fwrite(c.out.buf, 1, c.out.len, stdout);
 	buf_release(&in);
 	buf_release(&c.out);
 	return jsna_finish(ret);

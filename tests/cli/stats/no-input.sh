@@ -1,0 +1,1 @@
+jsna-stats rate < /dev/null
