@@ -1,12 +1,12 @@
 /* stats.c - jsna-stats: the statistics calculator, CSV in and out.
  *
- * usage: jsna-stats METHOD [--confidence C] [--multiplier M] < in > out
- * METHOD is proportion (numerator,denominator: Wilson), rate (numerator,
- * denominator: Byar's, exact below 10), mean (mean,sd,n: t) or gap
- * (numerator1,denominator1,numerator2,denominator2: Newcombe). Each row
- * comes back with value,lowercl,uppercl appended at full precision (%.17g);
- * an empty or NA input gives empty outputs. Any bad row: every one is
- * reported as <stdin>:LINE:COLUMN, nothing is written, exit 1.
+ * usage: jsna-stats METHOD [--confidence C] [--multiplier M]
+ *                   [--polarity P] < in > out
+ * Row methods (proportion, rate, mean, gap, compare) write each row back
+ * with their results appended at full precision (%.17g); grouped methods
+ * (dsr, isr, israte: grouped.c) write one row per group. A row that
+ * cannot be computed is named as <stdin>:LINE:COLUMN and gets empty
+ * results; the others are still computed; the exit status is then 1.
  */
 #include <math.h>
 #include <stdio.h>
@@ -18,6 +18,8 @@
 #include "jsna/stage.h"
 #include "jsna/stats.h"
 #include "jsna/util.h"
+
+#include "grouped.h"
 
 static const char usage[] =
 	"usage: jsna-stats METHOD [--confidence C] [--multiplier M]\n"
@@ -33,8 +35,16 @@ static const char usage[] =
 	"               value,lowercl,uppercl (p1 - p2, Newcombe's hybrid score)\n"
 	"  compare      value,lowercl,uppercl,benchmark -> comparison\n"
 	"               (Fingertips: the benchmark against the interval)\n"
+	"Over groups of rows (one output row per value of an `area` column, or\n"
+	"one for the whole input):\n"
+	"  dsr          count,pop[,stdpop] -> total_count,total_pop,value,\n"
+	"               lowercl,uppercl (Dobson; ESP2013 by band order without\n"
+	"               stdpop; fewer than 10 events: no value)\n"
+	"  isr, israte  count,pop,refcount,refpop -> observed,expected,value,\n"
+	"               lowercl,uppercl (indirectly standardised ratio, or rate)\n"
 	"  --confidence C   0.95 by default (0.9 to 1, or 90 to 100)\n"
-	"  --multiplier M   1 for proportion, gap and mean, 100000 for rate\n"
+	"  --multiplier M   100000 for rate, dsr and israte; 1 otherwise (the\n"
+	"                   reference value of isr: 100 for an SMR x 100)\n"
 	"  --polarity P     for compare: none (default), high_is_good,\n"
 	"                   low_is_good\n"
 	"  -h, --help       this text\n"
@@ -267,7 +277,7 @@ int main(int argc, char **argv)
 	char block[65536];
 	size_t n, i;
 	double conf = 0.95, mult = NAN;
-	int opt, ret = JSNA_EXIT_OK;
+	int opt, group, ret = JSNA_EXIT_OK;
 
 	jsna_init(argv[0]);
 	memset(&c, 0, sizeof(c));
@@ -312,12 +322,14 @@ int main(int argc, char **argv)
 	for (i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
 		if (!strcmp(argv[optind], methods[i].name))
 			break;
-	if (i == sizeof(methods) / sizeof(methods[0])) {
+	group = grouped_find(argv[optind]);
+	if (i == sizeof(methods) / sizeof(methods[0]) && group < 0) {
 		struct buf known = BUF_INIT;
 
 		for (i = 0; i < sizeof(methods) / sizeof(methods[0]); i++)
 			buf_addf(&known, "%s%s", i ? ", " : "",
 				 methods[i].name);
+		grouped_names(&known);
 		error("unknown method '%s' (known: %s)", argv[optind],
 		      known.buf);
 		buf_release(&known);
@@ -330,7 +342,8 @@ int main(int argc, char **argv)
 		      conf);
 		return jsna_finish(JSNA_EXIT_USAGE);
 	}
-	c.multiplier = isnan(mult) ? methods[c.m].multiplier : mult;
+	c.multiplier = !isnan(mult) ? mult : group >= 0 ?
+		       grouped_multiplier(group) : methods[c.m].multiplier;
 	if (!(c.multiplier > 0)) {
 		error("--multiplier must be above 0");
 		return jsna_finish(JSNA_EXIT_USAGE);
@@ -345,6 +358,10 @@ int main(int argc, char **argv)
 	if (in.len == 0) {
 		error("no input: expected a CSV with a header on the standard input");
 		c.errors = 1;
+	} else if (group >= 0) {
+		if (grouped_run(group, c.confidence, c.multiplier, c.polarity,
+				in.buf, in.len, &c.out, &c.errors) < 0)
+			c.errors++;
 	} else if (csvin_read_mem("<stdin>", in.buf, in.len, on_row, &c) < 0) {
 		c.errors++;
 	}

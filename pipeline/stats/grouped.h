@@ -1,0 +1,29 @@
+/* grouped.h - the methods of jsna-stats that compute over groups of rows
+ * (an area's age bands, an area's time series): one output row per group.
+ * The grouping column is `area` when present; without it every row is one
+ * group. Groups are written in the order they first appear.
+ */
+#ifndef JSNA_STATS_GROUPED_H
+#define JSNA_STATS_GROUPED_H
+
+#include <stddef.h>
+
+#include "jsna/buf.h"
+#include "jsna/stats.h"
+
+/* The index of a grouped method called name, or -1. */
+int grouped_find(const char *name);
+/* Appends ", dsr, isr, ..." to b. */
+void grouped_names(struct buf *b);
+/* The method's default multiplier. */
+double grouped_multiplier(int method);
+
+/* Reads the CSV in data and appends the result CSV to out; every row
+ * that cannot be used is reported with its line and counted in *errors
+ * (its group's results are then empty). Returns 0, or -1 when nothing
+ * could be read (the header lacks a column: reported). */
+int grouped_run(int method, double confidence, double multiplier,
+		enum stats_polarity polarity, const char *data, size_t len,
+		struct buf *out, unsigned long *errors);
+
+#endif
