@@ -48,10 +48,4 @@ enum compute_status compute_indicator(const struct compute_env *env,
 				      const struct indicator_def *d,
 				      struct compute_stats *out);
 
-/* Quartile band of value among sorted values (R's default quantiles,
- * type 7, each band's upper limit inclusive): 'A' best ... 'D' worst by
- * polarity; 0 when there is no polarity or too few values. */
-char compute_quartile(const double *sorted, size_t n, double value,
-		      enum stats_polarity polarity);
-
 #endif

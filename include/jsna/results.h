@@ -29,6 +29,7 @@ struct result_point {
 	char note[32];
 	char cmp_england[16];
 	char cmp_parent[16];
+	char trend[48];		/* Fingertips' recent trend, latest row only */
 	int present;		/* 0: no row for this period */
 };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "jsna/buf.h"
+#include "jsna/stats_trend.h"
 #include "jsna/util.h"
 
 /* One selected observation. */
@@ -36,6 +37,7 @@ struct row {
 	double nb_avg;
 	int rank, rank_of;
 	char quartile[2];
+	const char *trend;		/* static label, or NULL */
 };
 
 static void cell_key(struct buf *b, const char *area, long sortable)
@@ -186,46 +188,6 @@ int compute_load_areas(struct store *st, struct strmap *areas)
 	return store_each_area(st, on_area, areas);
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* R's quantile(type = 7): h = (n - 1) p, linear between neighbours. */
-static double quantile7(const double *s, size_t n, double p)
-{
-	double h = (double)(n - 1) * p;
-	size_t lo = (size_t)floor(h);
-
-	if (lo + 1 >= n)
-		return s[n - 1];
-	return s[lo] + (h - (double)lo) * (s[lo + 1] - s[lo]);
-}
-
-char compute_quartile(const double *sorted, size_t n, double value,
-		      enum stats_polarity polarity)
-{
-	int band;
-
-	if (n < 4 || isnan(value) ||
-	    (polarity != POLARITY_HIGH_GOOD && polarity != POLARITY_LOW_GOOD))
-		return 0;
-	if (value <= quantile7(sorted, n, 0.25))
-		band = 0;
-	else if (value <= quantile7(sorted, n, 0.5))
-		band = 1;
-	else if (value <= quantile7(sorted, n, 0.75))
-		band = 2;
-	else
-		band = 3;
-	/* Band 0 holds the lowest values: best when low is good. */
-	if (polarity == POLARITY_HIGH_GOOD)
-		band = 3 - band;
-	return (char)('A' + band);
-}
-
 static void compute_value(const struct indicator_def *d, struct row *r)
 {
 	double m = d->multiplier;
@@ -286,15 +248,18 @@ static int cmp_row(const void *a, const void *b)
 	       (x->period.sortable < y->period.sortable);
 }
 
-/* Ranks and quartiles among authorities, period by period. */
+/* Ranks and LAIT quartile bands among authorities, period by period
+ * (stats_trend.h: 1 = best by polarity, ties share the lowest rank). */
 static void rank_authorities(const struct compute_env *env,
 			     const struct indicator_def *d, struct row *rows,
 			     size_t n)
 {
 	long *periods = NULL;
-	size_t np = 0, palloc = 0, i, j, k;
-	double *vals = NULL;
-	size_t valloc = 0;
+	size_t np = 0, palloc = 0, i, j, nv, nranked;
+	double *vals = xcalloc(n + 1, sizeof(double));
+	size_t *which = xcalloc(n + 1, sizeof(size_t));
+	int *ranks = xcalloc(n + 1, sizeof(int));
+	char *bands = xcalloc(n + 1, 1);
 
 	for (i = 0; i < n; i++) {
 		for (j = 0; j < np; j++)
@@ -306,49 +271,67 @@ static void rank_authorities(const struct compute_env *env,
 		}
 	}
 	for (j = 0; j < np; j++) {
-		size_t nv = 0;
-
+		nv = 0;
 		for (i = 0; i < n; i++) {
 			const struct area_rec *a = strmap_get(env->areas,
 							      rows[i].area);
 
 			if (rows[i].period.sortable != periods[j] || !a ||
-			    strcmp(a->level, "LA") != 0 ||
-			    isnan(rows[i].ci95.value))
+			    strcmp(a->level, "LA") != 0)
 				continue;
-			XGROW(vals, valloc, nv + 1);
-			vals[nv++] = rows[i].ci95.value;
+			vals[nv] = rows[i].ci95.value;	/* NaN: no rank */
+			which[nv++] = i;
 		}
-		if (nv == 0)
+		if (nv == 0 ||
+		    stats_rank(vals, nv, d->polarity, ranks, &nranked) !=
+		    STATS_OK ||
+		    stats_quartiles(vals, nv, d->polarity, bands, NULL) !=
+		    STATS_OK)
 			continue;
-		qsort(vals, nv, sizeof(*vals), cmp_double);
-		for (i = 0; i < n; i++) {
-			const struct area_rec *a = strmap_get(env->areas,
-							      rows[i].area);
-			double v = rows[i].ci95.value;
-			size_t better = 0;
-			char q;
+		for (i = 0; i < nv; i++) {
+			struct row *r = &rows[which[i]];
 
-			if (rows[i].period.sortable != periods[j] || !a ||
-			    strcmp(a->level, "LA") != 0 || isnan(v))
-				continue;
-			if (d->polarity == POLARITY_HIGH_GOOD ||
-			    d->polarity == POLARITY_LOW_GOOD) {
-				/* 1 = best; ties share the lowest rank. */
-				for (k = 0; k < nv; k++)
-					if (d->polarity == POLARITY_HIGH_GOOD ?
-					    vals[k] > v : vals[k] < v)
-						better++;
-				rows[i].rank = (int)better + 1;
-				rows[i].rank_of = (int)nv;
-			}
-			q = compute_quartile(vals, nv, v, d->polarity);
-			rows[i].quartile[0] = q;
-			rows[i].quartile[1] = '\0';
+			r->rank = ranks[i];
+			r->rank_of = ranks[i] ? (int)nranked : 0;
+			r->quartile[0] = bands[i];
+			r->quartile[1] = '\0';
 		}
 	}
 	free(vals);
+	free(which);
+	free(ranks);
+	free(bands);
 	free(periods);
+}
+
+/* Fingertips' recent trend, on each area's latest row: the five most
+ * recent valid points (METHODS.md 9.3). Rows are sorted by area, then
+ * period. */
+static void recent_trends(const struct indicator_def *d, struct row *rows,
+			  size_t n)
+{
+	struct stats_trend_point *pts = xcalloc(n + 1, sizeof(*pts));
+	size_t i = 0, j, k;
+	/* Fingertips tests proportions and crude rates only. */
+	int eligible = d->type == IND_PROPORTION || d->type == IND_RATE;
+
+	while (i < n) {
+		struct stats_trend_result tr;
+
+		for (j = i; j < n && !strcmp(rows[j].area, rows[i].area); j++) {
+			k = j - i;
+			pts[k].value = rows[j].ci95.value;
+			pts[k].lower95 = rows[j].ci95.lower;
+			pts[k].upper95 = rows[j].ci95.upper;
+			pts[k].count = rows[j].count;
+			pts[k].denominator = rows[j].den;
+		}
+		if (stats_recent_trend(pts, j - i, eligible, &tr) != STATS_OK)
+			tr.marker = TREND_CANNOT_CALCULATE;
+		rows[j - 1].trend = stats_trend_label(tr.marker, d->polarity);
+		i = j;
+	}
+	free(pts);
 }
 
 enum compute_status compute_indicator(const struct compute_env *env,
@@ -472,6 +455,7 @@ enum compute_status compute_indicator(const struct compute_env *env,
 		}
 	}
 	rank_authorities(env, d, rows, n);
+	recent_trends(d, rows, n);
 
 	for (i = 0; i < n; i++) {
 		struct row *r = &rows[i];
@@ -493,7 +477,7 @@ enum compute_status compute_indicator(const struct compute_env *env,
 		v.note = r->note;
 		v.cmp_england = r->cmp_england;
 		v.cmp_parent = r->cmp_parent;
-		v.trend = "";
+		v.trend = r->trend ? r->trend : "";
 		v.neighbour_avg = r->nb_avg;
 		v.rank = r->rank;
 		v.rank_of = r->rank_of;

@@ -107,6 +107,7 @@ static int on_value(const struct value_row *v, void *vc)
 			 v->cmp_england);
 		snprintf(p->cmp_parent, sizeof(p->cmp_parent), "%s",
 			 v->cmp_parent);
+		snprintf(p->trend, sizeof(p->trend), "%s", v->trend);
 	}
 	return 0;
 }

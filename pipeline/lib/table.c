@@ -100,7 +100,7 @@ void table_summary(const struct results *r, struct table *t)
 		c[COL_NEIGHBOURS] = num(a ? a->neighbour_avg : NAN, dp);
 		c[COL_COMPARED] = xstrdup(a && a->cmp_england[0] ?
 					  a->cmp_england : "");
-		c[COL_TREND] = xstrdup("");
+		c[COL_TREND] = xstrdup(a ? a->trend : "");
 		if (a && prev && !isnan(a->value) && !isnan(prev->value)) {
 			double d = stats_round(a->value, dp) -
 				   stats_round(prev->value, dp);

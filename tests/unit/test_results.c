@@ -1,5 +1,5 @@
 /* test_results.c - formatting values and reading comparisons back
- * (results.h), and the quartile bands of compute.h.
+ * (results.h), and the LAIT quartile bands (stats_trend.h).
  *
  * Formatted strings are worked out by hand: rounding half away from zero
  * on the decimal value (DfE's rule, METHODS.md), thousands separated by
@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "jsna/compute.h"
+#include "jsna/stats_trend.h"
 #include "jsna/results.h"
 #include "jsna/stats.h"
 
@@ -124,43 +124,38 @@ static void test_cmp(void **state)
 
 static const double one_to_eight[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 
+/* The LAIT band stats_quartiles gives values[i] among values[0..n). */
+static char band(const double *values, size_t n, size_t i,
+		 enum stats_polarity p)
+{
+	char bands[16];
+
+	assert_true(n <= sizeof(bands));
+	assert_int_equal(stats_quartiles(values, n, p, bands, NULL), STATS_OK);
+	return bands[i];
+}
+
 static void test_quartile_bands(void **state)
 {
 	/* cut points 2.75, 4.5, 6.25: {1,2} {3,4} {5,6} {7,8} */
 	static const char high[8] = { 'D', 'D', 'C', 'C', 'B', 'B', 'A', 'A' };
 	static const char low[8] = { 'A', 'A', 'B', 'B', 'C', 'C', 'D', 'D' };
+	static const double with_nan[] = { 1, 2, NAN, 3, 4 };
 
 	(void)state;
-	for (int i = 0; i < 8; i++) {
-		double v = one_to_eight[i];
-
-		assert_int_equal(compute_quartile(one_to_eight, 8, v,
-						  POLARITY_HIGH_GOOD), high[i]);
-		assert_int_equal(compute_quartile(one_to_eight, 8, v,
-						  POLARITY_LOW_GOOD), low[i]);
-		assert_int_equal(compute_quartile(one_to_eight, 8, v,
-						  POLARITY_NONE), 0);
-		assert_int_equal(compute_quartile(one_to_eight, 8, v,
-						  POLARITY_NOT_APPLICABLE), 0);
+	for (size_t i = 0; i < 8; i++) {
+		assert_int_equal(band(one_to_eight, 8, i, POLARITY_HIGH_GOOD),
+				 high[i]);
+		assert_int_equal(band(one_to_eight, 8, i, POLARITY_LOW_GOOD),
+				 low[i]);
+		assert_int_equal(band(one_to_eight, 8, i, POLARITY_NONE), 0);
+		assert_int_equal(band(one_to_eight, 8, i,
+				      POLARITY_NOT_APPLICABLE), 0);
 	}
-	assert_int_equal(compute_quartile(one_to_eight, 8, 8,
-					  POLARITY_HIGH_GOOD), 'A');
-	assert_int_equal(compute_quartile(one_to_eight, 8, 1,
-					  POLARITY_HIGH_GOOD), 'D');
-	/* values between the data: by the cut points */
-	assert_int_equal(compute_quartile(one_to_eight, 8, 2.7,
-					  POLARITY_LOW_GOOD), 'A');
-	assert_int_equal(compute_quartile(one_to_eight, 8, 2.8,
-					  POLARITY_LOW_GOOD), 'B');
-	assert_int_equal(compute_quartile(one_to_eight, 8, 6.3,
-					  POLARITY_LOW_GOOD), 'D');
-	/* beyond the data */
-	assert_int_equal(compute_quartile(one_to_eight, 8, -100,
-					  POLARITY_LOW_GOOD), 'A');
-	assert_int_equal(compute_quartile(one_to_eight, 8, 100,
-					  POLARITY_LOW_GOOD), 'D');
-	assert_int_equal(compute_quartile(one_to_eight, 8, NAN,
-					  POLARITY_LOW_GOOD), 0);
+	/* A missing value has no band and takes no part in the cuts. */
+	assert_int_equal(band(with_nan, 5, 2, POLARITY_LOW_GOOD), 0);
+	assert_int_equal(band(with_nan, 5, 0, POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(band(with_nan, 5, 4, POLARITY_LOW_GOOD), 'D');
 }
 
 /* A value equal to a cut point is in the band below it. */
@@ -169,24 +164,13 @@ static void test_quartile_cut_points(void **state)
 	static const double five[] = { 1, 2, 3, 4, 5 };	/* cuts 2, 3, 4 */
 
 	(void)state;
-	assert_int_equal(compute_quartile(five, 5, 1, POLARITY_LOW_GOOD), 'A');
-	assert_int_equal(compute_quartile(five, 5, 2, POLARITY_LOW_GOOD), 'A');
-	assert_int_equal(compute_quartile(five, 5, 3, POLARITY_LOW_GOOD), 'B');
-	assert_int_equal(compute_quartile(five, 5, 4, POLARITY_LOW_GOOD), 'C');
-	assert_int_equal(compute_quartile(five, 5, 5, POLARITY_LOW_GOOD), 'D');
-	assert_int_equal(compute_quartile(five, 5, 2, POLARITY_HIGH_GOOD),
-			 'D');
-	assert_int_equal(compute_quartile(five, 5, 4, POLARITY_HIGH_GOOD),
-			 'B');
-	/* 1..8: the cut 4.5 itself */
-	assert_int_equal(compute_quartile(one_to_eight, 8, 4.5,
-					  POLARITY_LOW_GOOD), 'B');
-	assert_int_equal(compute_quartile(one_to_eight, 8, 4.5,
-					  POLARITY_HIGH_GOOD), 'C');
-	assert_int_equal(compute_quartile(one_to_eight, 8, 2.75,
-					  POLARITY_LOW_GOOD), 'A');
-	assert_int_equal(compute_quartile(one_to_eight, 8, 6.25,
-					  POLARITY_LOW_GOOD), 'C');
+	assert_int_equal(band(five, 5, 0, POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(band(five, 5, 1, POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(band(five, 5, 2, POLARITY_LOW_GOOD), 'B');
+	assert_int_equal(band(five, 5, 3, POLARITY_LOW_GOOD), 'C');
+	assert_int_equal(band(five, 5, 4, POLARITY_LOW_GOOD), 'D');
+	assert_int_equal(band(five, 5, 1, POLARITY_HIGH_GOOD), 'D');
+	assert_int_equal(band(five, 5, 3, POLARITY_HIGH_GOOD), 'B');
 }
 
 static void test_quartile_few(void **state)
@@ -197,19 +181,15 @@ static void test_quartile_few(void **state)
 	static const double tied[] = { 10, 10, 10, 10, 20 };
 
 	(void)state;
-	assert_int_equal(compute_quartile(four, 3, 1, POLARITY_HIGH_GOOD), 0);
-	assert_int_equal(compute_quartile(four, 1, 1, POLARITY_LOW_GOOD), 0);
-	assert_int_equal(compute_quartile(four, 0, 1, POLARITY_LOW_GOOD), 0);
-	assert_int_equal(compute_quartile(four, 4, 1, POLARITY_LOW_GOOD), 'A');
-	assert_int_equal(compute_quartile(four, 4, 2, POLARITY_LOW_GOOD), 'B');
-	assert_int_equal(compute_quartile(four, 4, 3, POLARITY_LOW_GOOD), 'C');
-	assert_int_equal(compute_quartile(four, 4, 4, POLARITY_LOW_GOOD), 'D');
-	assert_int_equal(compute_quartile(tied, 5, 10, POLARITY_LOW_GOOD),
-			 'A');
-	assert_int_equal(compute_quartile(tied, 5, 20, POLARITY_LOW_GOOD),
-			 'D');
-	assert_int_equal(compute_quartile(tied, 5, 20, POLARITY_HIGH_GOOD),
-			 'A');
+	assert_int_equal(band(four, 3, 0, POLARITY_HIGH_GOOD), 0);
+	assert_int_equal(band(four, 1, 0, POLARITY_LOW_GOOD), 0);
+	assert_int_equal(band(four, 4, 0, POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(band(four, 4, 1, POLARITY_LOW_GOOD), 'B');
+	assert_int_equal(band(four, 4, 2, POLARITY_LOW_GOOD), 'C');
+	assert_int_equal(band(four, 4, 3, POLARITY_LOW_GOOD), 'D');
+	assert_int_equal(band(tied, 5, 0, POLARITY_LOW_GOOD), 'A');
+	assert_int_equal(band(tied, 5, 4, POLARITY_LOW_GOOD), 'D');
+	assert_int_equal(band(tied, 5, 4, POLARITY_HIGH_GOOD), 'A');
 }
 
 int main(void)

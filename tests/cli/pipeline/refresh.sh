@@ -22,10 +22,11 @@ grep -E '^cla_rate,.*,(E06000050|E06000006|E06000007),.*,2025,' outputs/indicato
 
 # The summary row, by hand: 496 / 66,870 = 74.2; England 79,150 / 12.1m = 65.4;
 # North West 14,100 / 1.61m = 87.6; neighbours (132.3 + 2.0 + 76.2) / 3 = 70.2;
-# 2024 was 504 / 66,732 = 75.5, so the change is 74 - 76 = -2.
+# 2024 was 504 / 66,732 = 75.5, so the change is 74 - 76 = -2; two
+# years are too few for a recent trend (Fingertips needs five points).
 cat > want.csv <<'CSV'
 Indicator ID,Indicator,Period,Count,Value,Unit,Lower 95% limit,Upper 95% limit,England,Region,Statistical neighbours,Compared with England,Recent trend,Change since previous period,Rank,Quartile,Source
-cla_rate,"Children in care per 10,000 children aged under 18",2025,496,74,"per 10,000 children aged under 18",68,81,65,88,70,Higher,,-2,,,"DfE, Children looked after in England; ONS mid-year estimates (DfE 0-17 series)"
+cla_rate,"Children in care per 10,000 children aged under 18",2025,496,74,"per 10,000 children aged under 18",68,81,65,88,70,Higher,Cannot be calculated,-2,,,"DfE, Children looked after in England; ONS mid-year estimates (DfE 0-17 series)"
 CSV
 cmp -s want.csv outputs/tables/summary.csv || { diff want.csv outputs/tables/summary.csv >&2; fail "summary.csv differs"; }
 echo "summary.csv as computed by hand"
