@@ -1,5 +1,5 @@
 /* grouped.c - jsna-stats methods over groups of rows: directly and
- * indirectly standardised rates. */
+ * indirectly standardised rates, and Fingertips' recent trend. */
 #include "grouped.h"
 
 #include <math.h>
@@ -9,10 +9,11 @@
 
 #include "jsna/csvin.h"
 #include "jsna/stats_std.h"
+#include "jsna/stats_trend.h"
 #include "jsna/strmap.h"
 #include "jsna/util.h"
 
-enum { G_DSR, G_ISR, G_ISRATE, G_COUNT };
+enum { G_DSR, G_ISR, G_ISRATE, G_TREND, G_COUNT };
 
 #define MAXCOLS 5
 
@@ -34,6 +35,10 @@ static const struct {
 	[G_ISRATE] = { "israte", { "count", "pop", "refcount", "refpop" }, 4,
 		       4, { 1, 1, 1, 0 }, 100000,
 		       "observed,expected,value,lowercl,uppercl" },
+	/* Missing values are invalid points, not errors. */
+	[G_TREND] = { "trend", { "value", "lowercl", "uppercl", "count",
+				 "denominator" }, 5, 5, { 0, 0, 0, 0, 0 }, 1,
+		      "points,chi2,slope,trend" },
 };
 
 struct group {
@@ -152,7 +157,7 @@ static int on_row(const struct csvin_record *rec, void *vr)
 		}
 	}
 	/* Values out of range are named where they are. */
-	for (i = 0; i < methods[r->m].ncols; i++) {
+	for (i = 0; r->m != G_TREND && i < methods[r->m].ncols; i++) {
 		int positive = (r->m == G_DSR && i == 1) ||
 			       (r->m != G_DSR && i == 3);
 
@@ -188,6 +193,49 @@ static const char *refusal(int m, int status)
 	if (m == G_DSR)
 		return "without a stdpop column a group needs the 19 age bands of ESP2013, in order";
 	return "the expected count is 0: no reference events in the bands where the group has population";
+}
+
+/* The recent trend of a group's rows, in time order. */
+static void trend(struct run *r, struct group *g, enum stats_polarity pol,
+		  struct buf *out)
+{
+	struct stats_trend_point *pts = xcalloc(g->n + 1, sizeof(*pts));
+	struct stats_trend_result tr;
+	size_t i;
+	int st = STATS_DOMAIN;
+
+	for (i = 0; i < g->n; i++) {
+		pts[i].value = g->v[0][i];
+		pts[i].lower95 = g->v[1][i];
+		pts[i].upper95 = g->v[2][i];
+		pts[i].count = g->v[3][i];
+		pts[i].denominator = g->v[4][i];
+	}
+	if (!g->bad) {
+		st = stats_recent_trend(pts, g->n, 1, &tr);
+		if (st != STATS_OK) {
+			(*r->errors)++;
+			error_at("<stdin>", g->first_line, 0,
+				 "group '%s' starting here: a count below 0, a lower limit above the upper, or equal limits",
+				 g->key);
+		}
+	}
+	if (r->area >= 0) {
+		buf_add_csv(out, g->key);
+		buf_addch(out, ',');
+	}
+	if (st == STATS_OK) {
+		buf_addf(out, "%zu,", tr.nused);
+		if (!isnan(tr.chi2))
+			buf_addf(out, "%.17g", tr.chi2);
+		buf_addch(out, ',');
+		if (!isnan(tr.slope))
+			buf_addf(out, "%.17g", tr.slope);
+		buf_addf(out, ",%s\n", stats_trend_label(tr.marker, pol));
+	} else {
+		buf_adds(out, ",,,\n");
+	}
+	free(pts);
 }
 
 static void compute(struct run *r, struct group *g, double conf,
@@ -258,7 +306,6 @@ int grouped_run(int m, double conf, double mult, enum stats_polarity pol,
 	size_t i;
 	int k, ret;
 
-	(void)pol;
 	memset(&r, 0, sizeof(r));
 	r.m = m;
 	r.errors = errors;
@@ -268,8 +315,12 @@ int grouped_run(int m, double conf, double mult, enum stats_polarity pol,
 			buf_adds(out, "area,");
 		buf_adds(out, methods[m].header);
 		buf_addch(out, '\n');
-		for (i = 0; i < r.ngroups; i++)
-			compute(&r, &r.groups[i], conf, mult, out);
+		for (i = 0; i < r.ngroups; i++) {
+			if (m == G_TREND)
+				trend(&r, &r.groups[i], pol, out);
+			else
+				compute(&r, &r.groups[i], conf, mult, out);
+		}
 	}
 	for (i = 0; i < r.ngroups; i++) {
 		free(r.groups[i].key);
