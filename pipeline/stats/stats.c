@@ -285,6 +285,7 @@ int main(int argc, char **argv)
 
 	jsna_init(argv[0]);
 	memset(&c, 0, sizeof(c));
+	buf_init(&c.out, 0);
 	while ((opt = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (opt) {
 		case 'C':	/* --confidence */
