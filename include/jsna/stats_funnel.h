@@ -1,16 +1,13 @@
-/* stats_funnel.h - quantiles and funnel plots (METHODS.md 7 and 8).
+/* stats_funnel.h - PHE quantiles and funnel plots (METHODS.md 7 and 8).
  *
- *	struct stats_funnel f;
- *	enum stats_funnel_sig sig[3];
- *	if (stats_funnel_proportion(x, n, 3, 100, &f) == STATS_OK &&
- *	    stats_funnel_sig_proportion(x, n, 3, sig) == STATS_OK)
- *		puts(stats_funnel_label(sig[0]));	("High (0.001)", ...)
+ *	struct stats_funnel f;	enum stats_funnel_sig sig[LEN];
+ *	if (stats_funnel_proportion(x, n, LEN, 100, &f) == STATS_OK &&
+ *	    stats_funnel_sig_proportion(x, n, LEN, sig) == STATS_OK)
+ *		puts(stats_funnel_label(sig[0]));	"High (0.001)", ...
  *
- * Pure functions over caller-owned arrays, filled into caller-provided
- * outputs: no I/O, no messages, nothing kept. Each returns an enum
- * stats_status; on any status but STATS_OK every output is NaN (numbers),
- * 0 (quantiles) or FUNNEL_SIG_NONE (labels).
- */
+ * Pure: caller-owned inputs and outputs, no I/O, nothing kept. Each call
+ * returns an enum stats_status; on any but STATS_OK every output is NaN,
+ * 0 (quantiles) or FUNNEL_SIG_NONE (labels). */
 #ifndef JSNA_STATS_FUNNEL_H
 #define JSNA_STATS_FUNNEL_H
 
@@ -53,6 +50,9 @@ const char *stats_funnel_label(enum stats_funnel_sig s);
 
 enum stats_funnel_side { FUNNEL_SIDE_LOW, FUNNEL_SIDE_HIGH };
 
+/* Beyond this many events PIM's Poisson sums take seconds a point. */
+#define STATS_FUNNEL_MAX_EVENTS 1e7
+
 /* How a ratio funnel shows O/E: "count" as O/E - 1 (0 is average), "isr"
  * as O/E x 100 (100 is average). */
 enum stats_ratio_type { FUNNEL_RATIO_COUNT, FUNNEL_RATIO_ISR };
@@ -79,7 +79,9 @@ double stats_funnel_prop_limit(double average, double n, double p,
  * of 1e-7, so it reproduces PIM's outputs rather than the exact quantile
  * (they differ near 1e-7 relative). Example: obs 1, p 0.025: high ->
  * 5.571644585 (exact 5.571643391), low -> 0.025317898 (exact 0.025317808).
- * NaN for obs < 0 or not finite, or p outside (0, 1).
+ * PIM's sums take about 23 (obs + 10 sqrt(obs)) steps: 14 ms at 1e5.
+ * NaN for obs < 0, above STATS_FUNNEL_MAX_EVENTS or NaN, or p outside
+ * (0, 1).
  */
 double stats_poisson_funnel(double obs, double p,
 			    enum stats_funnel_side side);
@@ -112,8 +114,8 @@ double stats_signif_ceiling(double x);
  * x[0] = max(1, axis_min), then x[j] = max(round((axis_max / x[j-1])^(1 /
  * (100 - j + ratio)) x[j-1]), x[j-1] + 1), with R's round half to even;
  * ratio = 1 for ratio funnels (which stop short of axis_max), else 0.
- * Example: 0 to 110000, ratio 0 -> 1, 2, 3, 4, 5, 7, ..., 99108, 110000.
- * axis_max < 1 or an argument not finite: STATS_DOMAIN.
+ * Example: 0 to 110000, ratio 0 -> 1, 2, 3, ..., 89294, 99108, 110000.
+ * axis_max < 0 or an argument not finite: STATS_DOMAIN.
  */
 int stats_funnel_axis(double axis_min, double axis_max, int ratio,
 		      double x[STATS_FUNNEL_POINTS]);
@@ -162,8 +164,8 @@ int stats_funnel_proportion(const double *x, const double *n, size_t len,
  * type says; at_* hold the expected events. baseline is 0 (count) or 100
  * (isr), the line PIM leaves to the chart. Example: at x = 1, count:
  * lower2 -0.820519779, upper2 38.49774946.
- * NaN obs or expected: STATS_MISSING. len = 0, obs < 0, expected <= 0:
- * STATS_DOMAIN.
+ * NaN obs or expected: STATS_MISSING. len = 0, obs < 0, expected <= 0 or
+ * an axis beyond STATS_FUNNEL_MAX_EVENTS: STATS_DOMAIN.
  */
 int stats_funnel_ratio(const double *obs, const double *expected, size_t len,
 		       enum stats_ratio_type type, struct stats_funnel *out);
@@ -180,8 +182,10 @@ int stats_funnel_ratio(const double *obs, const double *expected, size_t len,
  * 61.452 per 1000.
  * NaN count, NaN rate where O > 0, or a crude O = 0 without denominator:
  * STATS_MISSING. len = 0, O < 0, rate <= 0 where O > 0, a crude
- * denominator <= 0 where O = 0, years <= 0, a bad multiplier or no
- * denominator at all: STATS_DOMAIN.
+ * denominator <= 0 where O = 0, years <= 0, a bad multiplier, no
+ * denominator at all or an axis beyond STATS_FUNNEL_MAX_EVENTS:
+ * STATS_DOMAIN. (PIM also asks for a denominator where a dsr has O = 0;
+ * it is not used, so it is not required here.)
  */
 int stats_funnel_rate(const double *count, const double *rate,
 		      const double *denom, size_t len,
@@ -204,7 +208,7 @@ int stats_funnel_sig_proportion(const double *x, const double *n, size_t len,
  * when the 99.8% (then 95%) lower bound of stats_funnel_ratio_bound is
  * above 1, "Low" when the upper bound is below 1. Examples: 151 of
  * 106.44 -> High (0.001); 8 of 6.24 -> Not significant.
- * NaN: STATS_MISSING. obs < 0, expected <= 0: STATS_DOMAIN.
+ * NaN: STATS_MISSING. len = 0, obs < 0, expected <= 0: STATS_DOMAIN.
  */
 int stats_funnel_sig_ratio(const double *obs, const double *expected,
 			   size_t len, enum stats_funnel_sig *out);

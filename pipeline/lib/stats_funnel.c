@@ -4,14 +4,15 @@
  * The arithmetic follows PHEindicatormethods v2.1.0 (R/Quantiles.R,
  * R/Funnels.R, R/utils.R) term by term, in R's order of operations, so
  * that the package's outputs are reproduced to rounding. Where PIM takes
- * a shortcut (the 1e-7 bisection of poisson_funnel, R's nchar() of a
- * number in the axis rounding) the shortcut is copied, not corrected:
- * the charts must match Fingertips. No GSL here: quantiles come through
- * stats.h.
+ * a shortcut (the 1e-7 bisection of poisson_funnel with its own Poisson
+ * sums, the axis that overshoots or stops short) the shortcut is copied,
+ * not corrected: the charts must match PIM's and Fingertips'. No GSL
+ * here: chi-square and normal quantiles come through stats.h.
  */
 #include "jsna/stats_funnel.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -74,6 +75,8 @@ int stats_quantiles(const double *values, size_t n, int nquantiles,
 	}
 	if (m < (size_t)nquantiles)
 		return STATS_MISSING;
+	if (m > SIZE_MAX / sizeof *items)
+		return STATS_FAILED;
 	items = malloc(m * sizeof *items);
 	if (!items)
 		return STATS_FAILED;
@@ -181,7 +184,8 @@ double stats_poisson_funnel(double obs, double p,
 {
 	double v = 0.5, dv = 0.5;
 
-	if (!(obs >= 0.0) || !isfinite(obs) || !(p > 0.0 && p < 1.0))
+	if (!(obs >= 0.0 && obs <= STATS_FUNNEL_MAX_EVENTS) ||
+	    !(p > 0.0 && p < 1.0))
 		return NAN;
 	while (dv > 1e-7) {
 		dv /= 2.0;
@@ -455,6 +459,8 @@ int stats_funnel_ratio(const double *obs, const double *expected, size_t len,
 	if ((st = stats_funnel_axis(axis_min, stats_signif_ceiling(hi), 1,
 				    xs)) != STATS_OK)
 		return st;
+	if (!(xs[STATS_FUNNEL_POINTS - 1] <= STATS_FUNNEL_MAX_EVENTS))
+		return STATS_DOMAIN;
 	for (int j = 0; j < STATS_FUNNEL_POINTS; j++) {
 		struct stats_funnel_row *r = &out->row[j];
 		double o = xs[j];
@@ -582,6 +588,8 @@ int stats_funnel_rate(const double *count, const double *rate,
 	axis_max = ceil(axis_max * av);
 	if ((st = stats_funnel_axis(axis_min, axis_max, 0, xs)) != STATS_OK)
 		return st;
+	if (!(xs[STATS_FUNNEL_POINTS - 1] <= STATS_FUNNEL_MAX_EVENTS))
+		return STATS_DOMAIN;
 	for (int j = 0; j < STATS_FUNNEL_POINTS; j++) {
 		struct stats_funnel_row *r = &out->row[j];
 		double e = xs[j];
@@ -664,9 +672,11 @@ int stats_funnel_sig_ratio(const double *obs, const double *expected,
 {
 	int st;
 
-	if (len > 0 && (!out || !obs || !expected))
+	if (len > 0 && !out)
 		return STATS_DOMAIN;
 	sig_set_none(out, len);
+	if (len == 0 || !obs || !expected)
+		return STATS_DOMAIN;
 	for (size_t i = 0; i < len; i++)
 		if ((st = check_ratio(obs[i], expected[i])) != STATS_OK)
 			return st;
