@@ -474,6 +474,39 @@ double stats_pnorm(double x)
 	return gsl_cdf_ugaussian_P(x);
 }
 
+/* GSL's inverse of the chi-squared (gamma) distribution fails to converge
+ * for large degrees of freedom (about 1e5 and more): check its answer on
+ * the distribution function, which stays accurate, and bisect on it when
+ * the answer is wrong. q is the tail probability: lower when upper is 0. */
+static double chisq_inverse(double q, double df, int upper)
+{
+	double x, got, lo, hi;
+	int i;
+
+	x = upper ? gsl_cdf_chisq_Qinv(q, df) : gsl_cdf_chisq_Pinv(q, df);
+	if (isfinite(x) && x >= 0.0) {
+		got = upper ? gsl_cdf_chisq_Q(x, df) : gsl_cdf_chisq_P(x, df);
+		if (fabs(got - q) <= 1e-10 * q)
+			return x;
+	}
+	/* The quantile lies within 40 standard deviations of the mean for
+	 * every tail probability a confidence interval uses. */
+	lo = fmax(0.0, df - 40.0 * sqrt(2.0 * df) - 40.0);
+	hi = df + 40.0 * sqrt(2.0 * df) + 40.0;
+	for (i = 0; i < 200 && hi - lo > 1e-13 * hi; i++) {
+		double mid = 0.5 * (lo + hi);
+		double tail = upper ? gsl_cdf_chisq_Q(mid, df) :
+			      gsl_cdf_chisq_P(mid, df);
+
+		/* The lower tail grows with x, the upper one falls. */
+		if (upper ? tail > q : tail < q)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return 0.5 * (lo + hi);
+}
+
 double stats_qchisq(double p, double df)
 {
 	if (!(df > 0.0) || !(p >= 0.0 && p <= 1.0))
@@ -482,7 +515,7 @@ double stats_qchisq(double p, double df)
 		return 0.0;
 	if (!(p < 1.0))
 		return INFINITY;
-	return gsl_cdf_chisq_Pinv(p, df);
+	return chisq_inverse(p, df, 0);
 }
 
 double stats_qchisq_upper(double q, double df)
@@ -493,7 +526,7 @@ double stats_qchisq_upper(double q, double df)
 		return INFINITY;
 	if (!(q < 1.0))
 		return 0.0;
-	return gsl_cdf_chisq_Qinv(q, df);
+	return chisq_inverse(q, df, 1);
 }
 
 double stats_pchisq(double x, double df)

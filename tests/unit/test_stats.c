@@ -316,6 +316,26 @@ static double csv_num(const struct csv *c, int col)
 /* ------------------------------------------------------------------ */
 /* stats_confidence and stats_z */
 
+/* The chi-squared quantiles stay right where GSL's own inverse fails to
+ * converge (about 1e5 degrees of freedom and more): for O = 50,625 the
+ * exact 95% limits on a Poisson count agree with the Wilson-Hilferty
+ * cube-root approximation behind Byar's method to about 1e-6. */
+static void test_qchisq_large(void **state)
+{
+	const double z = 1.959963984540054, o = 50625;
+	double wh_lo = o * pow(1 - 1 / (9 * o) - z / (3 * sqrt(o)), 3);
+	double wh_hi = (o + 1) * pow(1 - 1 / (9 * (o + 1)) +
+				     z / (3 * sqrt(o + 1)), 3);
+	double lo = stats_qchisq(0.025, 2 * o) / 2;
+	double hi = stats_qchisq_upper(0.025, 2 * (o + 1)) / 2;
+
+	(void)state;
+	assert_true(rel_err(lo, wh_lo) < 1e-6);
+	assert_true(rel_err(hi, wh_hi) < 1e-6);
+	assert_true(rel_err(stats_pchisq(2 * lo, 2 * o), 0.025) < 1e-9);
+	assert_true(rel_err(stats_qchisq(0.5, 1e6), 1e6 - 2.0 / 3) < 1e-6);
+}
+
 static void test_confidence(void **state)
 {
 	static const double bad[] = { 0.89, 1.01, 1.5, 50, 89.9, 100.1,
@@ -1266,6 +1286,7 @@ int main(void)
 		cmocka_unit_test(test_compare2),
 		cmocka_unit_test(test_cmp_labels),
 		cmocka_unit_test(test_round),
+		cmocka_unit_test(test_qchisq_large),
 	};
 	unsigned long total = 0;
 	int failed;
