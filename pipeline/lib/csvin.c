@@ -280,6 +280,10 @@ int csvin_parse_double(const char *s, double *out)
 		s++;
 	if (!*s)
 		return -1;
+	/* Decimal numbers only: strtod would also take "0x1A", "inf" and
+	 * "nan", which no published extract means as a number. */
+	if (s[strspn(s, "0123456789+-.eE \t")] != '\0')
+		return -1;
 	errno = 0;
 	v = strtod(s, &end);
 	if (end == s || errno == ERANGE || !isfinite(v))

@@ -492,6 +492,7 @@ static void test_parse_double(void **state)
 	static const char *const bad[] = {
 		"12a", "", " ", "\t", "nan", "NaN", "inf", "-inf", "Infinity",
 		"1,234", "c", "x", "12 3", "1e999", "--1", "1.2.3", "12%",
+		"0x10", "0X1A", "0x1p3",
 	};
 	double v;
 
