@@ -255,7 +255,7 @@ int main(int argc, char **argv)
 	char *dir;
 	int ret;
 
-	jsna_init(argv[0]);
+	jsna_init_args(argc, argv);
 	if (argc < 2) {
 		fputs(usage, stderr);
 		return JSNA_EXIT_USAGE;

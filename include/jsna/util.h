@@ -1,6 +1,6 @@
 /* util.h - exit codes, messages and allocation for every jsna program.
  *
- *	jsna_init(argv[0]);                  program name, C locale, GSL quiet
+ *	jsna_init_args(argc, argv);          program name, C locale, GSL quiet
  *	if (bad) return error_at(path, line, col, "column '%s': ...", name);
  *	p = xmalloc(n);                       never NULL: dies with exit 3
  *	return jsna_finish(status);          flushes stdout, write errors -> 3
@@ -37,6 +37,11 @@ enum jsna_exit {
 /* Sets the program name used in messages (basename of argv0), LC_NUMERIC
  * "C", and turns GSL's abort-on-error handler off. */
 void jsna_init(const char *argv0);
+
+/* jsna_init for a main: also shortens argv[0] to the program's name, so
+ * that getopt's own messages read "jsna-calc: ...", as ours do, whatever
+ * path the program was started by. */
+void jsna_init_args(int argc, char **argv);
 
 /* The program name given to jsna_init ("jsna" before it). Borrowed. */
 const char *jsna_progname(void);

@@ -79,7 +79,7 @@ int main(int argc, char **argv)
 	size_t nonly = 0, oalloc = 0, i, done = 0;
 	int c, rc, ret = JSNA_EXIT_OK;
 
-	jsna_init(argv[0]);
+	jsna_init_args(argc, argv);
 	stage_init(&s, "calc");
 	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS "o:",
 				longopts, NULL)) != -1) {

@@ -275,7 +275,7 @@ int main(int argc, char **argv)
 	unsigned formats = 0;
 	int c, rc, ret = JSNA_EXIT_OK;
 
-	jsna_init(argv[0]);
+	jsna_init_args(argc, argv);
 	stage_init(&s, "chart");
 	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS "o:f:",
 				longopts, NULL)) != -1) {

@@ -92,7 +92,7 @@ int main(int argc, char **argv)
 	struct stage s;
 	int c, rc, datasets = 0, ret = JSNA_EXIT_OK;
 
-	jsna_init(argv[0]);
+	jsna_init_args(argc, argv);
 	stage_init(&s, "check");
 	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS "d", longopts,
 				NULL)) != -1) {

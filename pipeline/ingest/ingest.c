@@ -107,7 +107,7 @@ int main(int argc, char **argv)
 	int c, rc, ret = JSNA_EXIT_OK, force = 0, whole = 0;
 	size_t i, loaded = 0, unchanged = 0, rejected = 0;
 
-	jsna_init(argv[0]);
+	jsna_init_args(argc, argv);
 	stage_init(&s, "ingest");
 	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS "f", longopts,
 				NULL)) != -1) {

@@ -28,6 +28,17 @@ void jsna_init(const char *argv0)
 	stats_init();
 }
 
+void jsna_init_args(int argc, char **argv)
+{
+	jsna_init(argc > 0 ? argv[0] : NULL);
+	if (argc > 0 && argv[0]) {
+		char *slash = strrchr(argv[0], '/');
+
+		if (slash)
+			argv[0] = slash + 1;
+	}
+}
+
 const char *jsna_progname(void)
 {
 	return progname;

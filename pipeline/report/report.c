@@ -244,7 +244,7 @@ int main(int argc, char **argv)
 	char *path;
 	int c, rc, ret = JSNA_EXIT_OK;
 
-	jsna_init(argv[0]);
+	jsna_init_args(argc, argv);
 	stage_init(&s, "report");
 	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS, longopts,
 				NULL)) != -1) {

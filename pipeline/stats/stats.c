@@ -283,7 +283,7 @@ int main(int argc, char **argv)
 	double conf = 0.95, mult = NAN;
 	int opt, group, ret = JSNA_EXIT_OK;
 
-	jsna_init(argv[0]);
+	jsna_init_args(argc, argv);
 	memset(&c, 0, sizeof(c));
 	buf_init(&c.out, 0);
 	while ((opt = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {

@@ -73,7 +73,7 @@ int main(int argc, char **argv)
 	unsigned formats = FORMAT_CSV | FORMAT_MD | FORMAT_HTML;
 	int c, rc, ret = JSNA_EXIT_OK;
 
-	jsna_init(argv[0]);
+	jsna_init_args(argc, argv);
 	stage_init(&s, "table");
 	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS "f:",
 				longopts, NULL)) != -1) {
