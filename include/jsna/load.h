@@ -21,16 +21,26 @@ enum load_status {
 	LOAD_OK = 0,		/* loaded */
 	LOAD_UNCHANGED,		/* same bytes as the last good load: skipped */
 	LOAD_UNKNOWN,		/* no source definition recognises it */
+	LOAD_EMPTY,		/* no header at all: nothing to load */
 	LOAD_REJECTED,		/* bad data: rolled back, reported */
 	LOAD_SYSTEM		/* I/O or SQLite error: reported */
 };
 
 struct load_result {
 	const char *dataset;	/* borrowed from the registry */
-	long long rows;		/* observations written */
-	long long skipped;	/* rows of levels not loaded */
+	long long rows;		/* data rows loaded */
+	long long values;	/* observations written */
+	long long skipped;	/* rows of geographies not loaded */
 	unsigned long errors;
 };
+
+/* The layout called name ("ees", ...), or NULL. */
+const struct load_layout *load_layout_find(const char *name);
+/* The layout's name, and whether key is one of its own options. */
+const char *load_layout_name(const struct load_layout *layout);
+int load_layout_option(const struct load_layout *layout, const char *key);
+/* "ees, ..." for messages. Static. */
+const char *load_layout_names(void);
 
 /* path is opened; name is what the warehouse records and messages show.
  * force loads even when the file is unchanged. */

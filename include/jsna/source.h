@@ -18,8 +18,13 @@
 
 #include "jsna/csvin.h"
 
-enum source_layout {
-	LAYOUT_EES		/* DfE explore-education-statistics tidy file */
+struct load_layout;
+
+/* A layout's own key: "year = 2022", with its line for messages. */
+struct source_opt {
+	char *key;
+	char *value;
+	unsigned long line;
 };
 
 struct source_def {
@@ -28,7 +33,9 @@ struct source_def {
 	char *id;		/* dataset id, e.g. dfe_cla_number_and_rate */
 	char *title;
 	char *publisher;
-	enum source_layout layout;
+	const struct load_layout *layout;	/* how rows are read */
+	struct source_opt *opts;	/* the layout's own keys */
+	size_t nopts;
 	char **require;		/* header columns that identify the file */
 	size_t nrequire;
 	char **filters;		/* filter columns */
@@ -56,6 +63,9 @@ const struct source_def *source_match(const struct source_registry *reg,
 				      const char *filename,
 				      const struct csvin_record *header,
 				      const struct source_def **ambiguous);
+
+/* The value of a layout option, or NULL. Borrowed. */
+const char *source_option(const struct source_def *def, const char *key);
 
 /* A definition by dataset id, or NULL. */
 const struct source_def *source_find(const struct source_registry *reg,

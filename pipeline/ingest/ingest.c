@@ -152,9 +152,9 @@ int main(int argc, char **argv)
 				  force, &res)) {
 		case LOAD_OK:
 			loaded++;
-			note("%s: loaded %lld values as '%s'%s", name,
-			     res.rows, res.dataset,
-			     res.skipped ? " (rows of other geographies skipped)" : "");
+			note("%s: loaded %lld rows (%lld values) as '%s'%s",
+			     name, res.rows, res.values, res.dataset,
+			     res.skipped ? "; rows of other geographies skipped" : "");
 			break;
 		case LOAD_UNCHANGED:
 			unchanged++;
@@ -163,6 +163,10 @@ int main(int argc, char **argv)
 		case LOAD_UNKNOWN:
 			warning_at(name, 0, 0,
 				   "no source definition recognises this file's header; skipped (see inputs/sources/README.md)");
+			break;
+		case LOAD_EMPTY:
+			warning_at(name, 0, 0,
+				   "the file is empty: nothing to load; skipped");
 			break;
 		case LOAD_REJECTED:
 			rejected++;

@@ -1,228 +1,265 @@
-/* load.c - EES tidy files to observations. */
+/* load.c - loading one extract: recognise it, read it in its layout,
+ * write it in a savepoint, keep the last good load when it is bad. The
+ * layouts themselves are load_*.c (load_int.h). */
 #include "jsna/load.h"
 
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "jsna/buf.h"
-#include "jsna/period.h"
 #include "jsna/sha256.h"
-#include "jsna/strmap.h"
-#include "jsna/util.h"
+#include "load_int.h"
 
-/* The standard EES geography and time columns. */
-enum ees_col {
-	C_TIME, C_TIMEID, C_LEVEL, C_COUNTRY_CODE, C_COUNTRY, C_REGION_CODE,
-	C_REGION, C_OLD_LA, C_NEW_LA, C_LA_NAME, C_NCOLS
-};
-static const char *const ees_names[C_NCOLS] = {
-	"time_period", "time_identifier", "geographic_level", "country_code",
-	"country_name", "region_code", "region_name", "old_la_code",
-	"new_la_code", "la_name"
-};
-/* Columns a file must have; the LA ones only when it has LA rows. */
-static const int ees_required[] = { C_TIME, C_TIMEID, C_LEVEL, C_COUNTRY_CODE,
-				    C_COUNTRY };
-
-struct ctx {
-	struct store *st;
-	const struct source_registry *reg;
-	const struct source_def *def;
-	const char *name;
-	long long run, file;
-	int col[C_NCOLS];
-	int *fcol, *mcol;
-	size_t nheader;
-	struct strmap areas;	/* codes already recorded in this file */
-	struct buf filters;
-	struct load_result *res;
-	int system_error;
-	int unknown;
+static const struct load_layout *const layouts[] = {
+	&load_ees,
+	NULL
 };
 
-static int bad(struct ctx *c, unsigned long line, unsigned long col,
-	       const char *fmt, ...) JSNA_PRINTF(4, 5);
+const struct load_layout *load_layout_find(const char *name)
+{
+	size_t i;
 
-/* Reports a bad row while under the limit; always counts it. */
-static int bad(struct ctx *c, unsigned long line, unsigned long col,
-	       const char *fmt, ...)
+	for (i = 0; layouts[i]; i++)
+		if (!strcmp(layouts[i]->name, name))
+			return layouts[i];
+	return NULL;
+}
+
+const char *load_layout_name(const struct load_layout *layout)
+{
+	return layout->name;
+}
+
+int load_layout_option(const struct load_layout *layout, const char *key)
+{
+	size_t i;
+
+	for (i = 0; layout->options && layout->options[i]; i++)
+		if (!strcmp(layout->options[i], key))
+			return 1;
+	return 0;
+}
+
+const char *load_layout_names(void)
+{
+	static char names[256];
+	size_t i, n = 0;
+
+	if (names[0])
+		return names;
+	for (i = 0; layouts[i]; i++)
+		n += (size_t)snprintf(names + n, sizeof(names) - n, "%s%s",
+				      i ? ", " : "", layouts[i]->name);
+	return names;
+}
+
+void load_bad(struct load *l, unsigned long line, unsigned long col,
+	      const char *fmt, ...)
 {
 	struct buf msg = BUF_INIT;
 	va_list ap;
 
-	c->res->errors++;
-	if (c->res->errors > LOAD_MAX_ERRORS)
-		return 0;
+	l->res->errors++;
+	if (l->res->errors > LOAD_MAX_ERRORS)
+		return;
 	va_start(ap, fmt);
 	buf_vaddf(&msg, fmt, ap);
 	va_end(ap);
-	error_at(c->name, line, col, "%s", msg.buf);
+	error_at(l->name, line, col, "%s", msg.buf);
 	buf_release(&msg);
+}
+
+int load_area(struct load *l, const struct area *a)
+{
+	if (strmap_has(&l->areas, a->code))
+		return 0;
+	*strmap_put(&l->areas, a->code) = NULL;
+	if (store_put_area(l->st, a) < 0) {
+		l->system_error = 1;
+		return -1;
+	}
 	return 0;
 }
 
-static const char *field(const struct csvin_record *r, int i)
+int load_put(struct load *l, struct observation *o)
 {
-	return i >= 0 && (size_t)i < r->nfields ? r->fields[i].ptr : "";
+	if (l->res->errors)
+		return 0;	/* the file will be rejected: write no more */
+	o->file = l->file;
+	o->dataset = l->def->id;
+	if (store_put_observation(l->st, o) < 0) {
+		l->system_error = 1;
+		return -1;
+	}
+	l->res->values++;
+	return 0;
 }
 
-static int on_header(struct ctx *c, const struct csvin_record *r)
+const char *load_field(const struct csvin_record *r, int i)
 {
-	const struct source_def *amb;
-	size_t i;
+	const char *s;
 
-	c->def = source_match(c->reg, c->name, r, &amb);
-	if (!c->def) {
-		if (amb) {
-			bad(c, r->line, 0,
-			    "the header matches two source definitions equally ('%s' and another); make one of them stricter",
-			    amb->path);
+	if (i < 0 || (size_t)i >= r->nfields)
+		return "";
+	/* Some files write a blank cell as " ": leading blanks go, and a
+	 * cell of blanks is empty. */
+	s = r->fields[i].ptr + strspn(r->fields[i].ptr, " ");
+	return s;
+}
+
+int load_column(struct load *l, const struct csvin_record *h,
+		const char *name, int required)
+{
+	int i = csvin_find(h, name);
+	size_t j;
+
+	if (i < 0) {
+		if (required)
+			load_bad(l, h->line, 0,
+				 "no '%s' column, which the layout '%s' of '%s' reads",
+				 name, l->def->layout->name, l->def->id);
+		return -1;
+	}
+	for (j = (size_t)i + 1; j < h->nfields; j++) {
+		struct csvin_record one = *h;
+
+		one.fields = h->fields + j;
+		one.nfields = 1;
+		if (csvin_find(&one, name) == 0) {
+			load_bad(l, h->line, j + 1,
+				 "column '%s' appears twice in the header (columns %d and %zu): which one to read is unclear",
+				 name, i + 1, j + 1);
 			return -1;
 		}
-		c->unknown = 1;
-		return -1;
 	}
-	c->res->dataset = c->def->id;
-	c->nheader = r->nfields;
-	for (i = 0; i < C_NCOLS; i++)
-		c->col[i] = csvin_find(r, ees_names[i]);
-	for (i = 0; i < sizeof(ees_required) / sizeof(ees_required[0]); i++)
-		if (c->col[ees_required[i]] < 0)
-			bad(c, r->line, 0,
-			    "no '%s' column: the layout '%s' (%s) needs the EES geography and time columns",
-			    ees_names[ees_required[i]], c->def->id,
-			    c->def->path);
-	c->fcol = xcalloc(c->def->nfilters + 1, sizeof(int));
-	c->mcol = xcalloc(c->def->nmeasures + 1, sizeof(int));
-	for (i = 0; i < c->def->nfilters; i++)
-		if ((c->fcol[i] = csvin_find(r, c->def->filters[i])) < 0)
-			bad(c, r->line, 0, "no filter column '%s' (%s)",
-			    c->def->filters[i], c->def->path);
-	for (i = 0; i < c->def->nmeasures; i++)
-		if ((c->mcol[i] = csvin_find(r, c->def->measures[i])) < 0)
-			bad(c, r->line, 0, "no measure column '%s' (%s)",
-			    c->def->measures[i], c->def->path);
-	if (c->res->errors)
-		return -1;
-	if (store_put_dataset(c->st, c->def->id, c->def->title,
-			      c->def->publisher, c->def->path) < 0 ||
-	    store_file_replace(c->st, c->name, c->def->id, "", 0, c->run,
-			       &c->file) < 0) {
-		c->system_error = 1;
-		return -1;
-	}
-	return 0;
+	return i;
 }
 
-static int record_area(struct ctx *c, const struct area *a)
+const char *load_option(const struct load *l, const char *key)
 {
-	void **slot;
-
-	if (strmap_has(&c->areas, a->code))
-		return 0;
-	slot = strmap_put(&c->areas, a->code);
-	*slot = NULL;
-	if (store_put_area(c->st, a) < 0) {
-		c->system_error = 1;
-		return -1;
-	}
-	return 0;
+	return source_option(l->def, key);
 }
+
+void load_filter(struct load *l, const char *col, const char *value)
+{
+	if (l->filters.len)
+		buf_addch(&l->filters, 0x1f);
+	buf_addf(&l->filters, "%s=%s", col, value);
+}
+
+/* "1,234,567" to 1234567 when the commas group thousands. */
+static int thousands(const char *s, double *v)
+{
+	char digits[64];
+	size_t n = 0, group = 0;
+	int seen_comma = 0;
+	const char *p = s;
+
+	if (*p == '-' || *p == '+')
+		digits[n++] = *p++;
+	for (; *p && *p != '.' && n < sizeof(digits) - 1; p++) {
+		if (*p == ',') {
+			if (!group || (seen_comma && group != 3))
+				return -1;
+			seen_comma = 1;
+			group = 0;
+		} else {
+			digits[n++] = *p;
+			group++;
+		}
+	}
+	if (seen_comma && group != 3)
+		return -1;
+	while (*p && n < sizeof(digits) - 1)
+		digits[n++] = *p++;
+	digits[n] = '\0';
+	return csvin_parse_double(digits, v);
+}
+
+int load_value(struct load *l, const struct csvin_record *r, int col,
+	       const char *what, double *v, char sym[8])
+{
+	const char *s = load_field(r, col);
+	const char *t = load_option(l, "thousands");
+
+	*v = NAN;
+	sym[0] = '\0';
+	if (!*s)
+		return 0;
+	if (csvin_parse_double(s, v) == 0)
+		return 0;
+	if (t && !strcmp(t, "yes") && thousands(s, v) == 0)
+		return 0;
+	if (csvin_symbol(s, sym))
+		return 0;
+	load_bad(l, r->line, (unsigned long)col + 1,
+		 "column '%s': expected a number or a published symbol (c, x, z, u, low, ...), got '%s'",
+		 what, s);
+	return -1;
+}
+
+/* The callback of csvin: the header picks the definition and starts the
+ * layout; every other row goes to the layout. */
+struct ctx {
+	struct load l;
+	const struct source_registry *reg;
+	size_t nheader;
+	int unknown;
+	int started;
+};
 
 static int on_row(const struct csvin_record *r, void *vc)
 {
 	struct ctx *c = vc;
-	struct observation o;
-	struct area a;
-	const char *level;
-	size_t i;
+	struct load *l = &c->l;
 
-	if (r->recno == 1)
-		return on_header(c, r);
-	if (r->nfields != c->nheader) {
-		bad(c, r->line, r->nfields < c->nheader ? r->nfields + 1 :
-		    c->nheader + 1,
-		    "row has %zu fields but the header has %zu", r->nfields,
-		    c->nheader);
-		return c->res->errors > 1000000 ? -1 : 0;
-	}
-	memset(&o, 0, sizeof(o));
-	if (period_parse(field(r, c->col[C_TIME]), field(r, c->col[C_TIMEID]),
-			 &o.period) < 0) {
-		bad(c, r->line, (unsigned long)c->col[C_TIME] + 1,
-		    "column 'time_period': '%s' is not a period for time_identifier '%s'",
-		    field(r, c->col[C_TIME]), field(r, c->col[C_TIMEID]));
-		return 0;
-	}
-	level = field(r, c->col[C_LEVEL]);
-	memset(&a, 0, sizeof(a));
-	if (strcmp(level, "National") == 0) {
-		a.code = field(r, c->col[C_COUNTRY_CODE]);
-		a.name = field(r, c->col[C_COUNTRY]);
-		a.level = "England";
-	} else if (strcmp(level, "Regional") == 0) {
-		a.code = field(r, c->col[C_REGION_CODE]);
-		a.name = field(r, c->col[C_REGION]);
-		a.level = "Region";
-		a.parent = field(r, c->col[C_COUNTRY_CODE]);
-	} else if (strcmp(level, "Local authority") == 0) {
-		a.code = field(r, c->col[C_NEW_LA]);
-		a.name = field(r, c->col[C_LA_NAME]);
-		a.level = "LA";
-		a.parent = field(r, c->col[C_REGION_CODE]);
-		a.la_number = field(r, c->col[C_OLD_LA]);
-	} else {
-		/* Other geographies (LA districts, parliamentary...) are not
-		 * used by the population-needs section yet. */
-		c->res->skipped++;
-		return 0;
-	}
-	if (!*a.code) {
-		bad(c, r->line, 0, "%s row without an area code", level);
-		return 0;
-	}
-	if (record_area(c, &a) < 0)
-		return -1;
+	if (r->recno == 1) {
+		const struct source_def *amb;
 
-	buf_reset(&c->filters);
-	for (i = 0; i < c->def->nfilters; i++) {
-		if (i)
-			buf_addch(&c->filters, 0x1f);
-		buf_addf(&c->filters, "%s=%s", c->def->filters[i],
-			 field(r, c->fcol[i]));
-	}
-	o.file = c->file;
-	o.dataset = c->def->id;
-	o.area = a.code;
-	o.filters = c->filters.buf;
-	for (i = 0; i < c->def->nmeasures; i++) {
-		const char *v = field(r, c->mcol[i]);
-		char sym[8];
-
-		o.measure = c->def->measures[i];
-		o.symbol = NULL;
-		o.value = NAN;
-		if (*v == '\0' || strspn(v, " ") == strlen(v)) {
-			/* An empty cell: no value and no symbol. */
-		} else if (csvin_parse_double(v, &o.value) == 0) {
-		} else if (csvin_symbol(v, sym)) {
-			o.symbol = sym;
-		} else {
-			bad(c, r->line, (unsigned long)c->mcol[i] + 1,
-			    "column '%s': expected a number or a published symbol (c, x, z, u, low, ...), got '%s'",
-			    o.measure, v);
-			continue;
-		}
-		if (c->res->errors)
-			continue;	/* the file is rejected: stop writing */
-		if (store_put_observation(c->st, &o) < 0) {
-			c->system_error = 1;
+		l->def = source_match(c->reg, l->name, r, &amb);
+		if (!l->def) {
+			if (amb)
+				load_bad(l, r->line, 0,
+					 "the header matches two source definitions equally ('%s' and another): make one of them require more columns",
+					 amb->path);
+			else
+				c->unknown = 1;
 			return -1;
 		}
-		c->res->rows++;
+		l->res->dataset = l->def->id;
+		c->nheader = r->nfields;
+		if (store_put_dataset(l->st, l->def->id, l->def->title,
+				      l->def->publisher, l->def->path) < 0 ||
+		    store_file_replace(l->st, l->name, l->def->id, "", 0,
+				       l->run, &l->file) < 0) {
+			l->system_error = 1;
+			return -1;
+		}
+		c->started = 1;
+		if (l->def->layout->header(l, r) < 0 && !l->res->errors)
+			l->res->errors = 1;
+		return l->res->errors ? -1 : 0;
 	}
-	return 0;
+	if (r->nfields != c->nheader) {
+		load_bad(l, r->line, r->nfields < c->nheader ? r->nfields + 1 :
+			 c->nheader + 1,
+			 "row has %zu fields but the header has %zu",
+			 r->nfields, c->nheader);
+		return 0;
+	}
+	buf_reset(&l->filters);
+	switch (l->def->layout->row(l, r)) {
+	case 0:
+		l->res->rows++;
+		break;
+	case 1:
+		l->res->skipped++;	/* a geography the section does not use */
+		break;
+	default:
+		return -1;
+	}
+	return l->system_error ? -1 : 0;
 }
 
 /* Is a definition with this hash still in the registry? */
@@ -259,44 +296,43 @@ enum load_status load_file(struct store *st, const struct source_registry *reg,
 		return LOAD_UNCHANGED;
 
 	memset(&c, 0, sizeof(c));
-	c.st = st;
 	c.reg = reg;
-	c.name = name;
-	c.run = run;
-	c.res = res;
+	c.l.st = st;
+	c.l.path = path;
+	c.l.name = name;
+	c.l.run = run;
+	c.l.res = res;
 	if (store_savepoint(st) < 0)
 		return LOAD_SYSTEM;
 	rc = csvin_read_named(path, name, on_row, &c, &io);
-	if (c.system_error || io) {
+	if (c.l.system_error || io)
 		ret = LOAD_SYSTEM;
-	} else if (c.unknown) {
+	else if (c.unknown)
 		ret = LOAD_UNKNOWN;
-	} else if (rc < 0 && !res->errors) {
+	else if (rc < 0 && !res->errors) {
 		/* csvin reported a parse error (unterminated quote...). */
 		res->errors = 1;
 		ret = LOAD_REJECTED;
-	} else if (res->errors) {
+	} else if (res->errors)
 		ret = LOAD_REJECTED;
-	} else if (!c.def) {
-		/* An empty file: nothing to recognise. */
-		ret = LOAD_UNKNOWN;
-	} else {
+	else if (!c.l.def)
+		ret = LOAD_EMPTY;
+	else
 		ret = LOAD_OK;
-	}
 	if (ret == LOAD_REJECTED && res->errors > LOAD_MAX_ERRORS)
 		error_at(name, 0, 0, "%lu more bad rows not shown",
 			 res->errors - LOAD_MAX_ERRORS);
 	/* The hash is recorded only now that the whole file is good. */
 	if (ret == LOAD_OK &&
-	    (store_file_finish(st, c.file, sha, c.def->sha256, size,
+	    (store_file_finish(st, c.l.file, sha, c.l.def->sha256, size,
 			       res->rows) < 0 ||
 	     store_savepoint_release(st) < 0))
 		ret = LOAD_SYSTEM;
 	if (ret != LOAD_OK)
 		store_savepoint_rollback(st);
-	strmap_release(&c.areas, NULL);
-	buf_release(&c.filters);
-	free(c.fcol);
-	free(c.mcol);
+	if (c.started && c.l.def->layout->release)
+		c.l.def->layout->release(&c.l);
+	strmap_release(&c.l.areas, NULL);
+	buf_release(&c.l.filters);
 	return ret;
 }

@@ -9,6 +9,7 @@
 
 #include "jsna/buf.h"
 #include "jsna/inifile.h"
+#include "jsna/load.h"
 #include "jsna/sha256.h"
 #include "jsna/util.h"
 
@@ -69,15 +70,20 @@ static int on_key(const struct ini_key *k, void *vp)
 	if (!strcmp(n, "measures"))
 		return set_list(&d->measures, &d->nmeasures, v);
 	if (!strcmp(n, "layout")) {
-		if (strcmp(v, "ees") == 0) {
-			d->layout = LAYOUT_EES;
+		d->layout = load_layout_find(v);
+		if (d->layout)
 			return 0;
-		}
 		return error_at(k->path, k->line, 0,
-				"unknown layout '%s' (known: ees)", v);
+				"unknown layout '%s' (known: %s)", v,
+				load_layout_names());
 	}
-	return error_at(k->path, k->line, 0, "unknown key '%s' in [source]",
-			n);
+	/* Any other key belongs to the layout: checked once it is known. */
+	d->opts = xrealloc(d->opts, (d->nopts + 1) * sizeof(*d->opts));
+	d->opts[d->nopts].key = xstrdup(n);
+	d->opts[d->nopts].value = xstrdup(v);
+	d->opts[d->nopts].line = k->line;
+	d->nopts++;
+	return 0;
 }
 
 static void def_release(struct source_def *d)
@@ -99,6 +105,11 @@ static void def_release(struct source_def *d)
 	for (i = 0; i < d->nmeasures; i++)
 		free(d->measures[i]);
 	free(d->measures);
+	for (i = 0; i < d->nopts; i++) {
+		free(d->opts[i].key);
+		free(d->opts[i].value);
+	}
+	free(d->opts);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -122,15 +133,22 @@ static int read_def(const char *path, struct source_def *d)
 	d->path = xstrdup(path);
 	ret = inifile_read(path, on_key, &p);
 	if (ret == 0) {
+		size_t i;
+
+		if (!d->layout)
+			d->layout = load_layout_find("ees");
+		for (i = 0; i < d->nopts; i++)
+			if (!load_layout_option(d->layout, d->opts[i].key))
+				ret = error_at(path, d->opts[i].line, 0,
+					       "unknown key '%s' for the layout '%s'",
+					       d->opts[i].key,
+					       load_layout_name(d->layout));
 		if (!d->id || !valid_id(d->id))
 			ret = error_at(path, 0, 0,
 				       "[source] needs an 'id' of lowercase letters, digits and '_'");
 		else if (!d->nrequire)
 			ret = error_at(path, 0, 0,
 				       "[source] needs 'require': the header columns that identify the file");
-		else if (!d->nmeasures)
-			ret = error_at(path, 0, 0,
-				       "[source] needs 'measures': the columns that hold values");
 	}
 	if (ret == 0) {
 		char sha[65];
@@ -246,6 +264,16 @@ const struct source_def *source_match(const struct source_registry *reg,
 		}
 	}
 	return *ambiguous ? NULL : best;
+}
+
+const char *source_option(const struct source_def *def, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < def->nopts; i++)
+		if (!strcmp(def->opts[i].key, key))
+			return def->opts[i].value;
+	return NULL;
 }
 
 const struct source_def *source_find(const struct source_registry *reg,
