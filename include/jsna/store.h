@@ -84,12 +84,30 @@ struct observation {
 	const char *filters;	/* "col=value" pairs joined by 0x1f */
 	double value;		/* NaN when symbol is set */
 	const char *symbol;	/* NULL or "c", "x", ... */
+	const char *note;	/* NULL or the publisher's note */
 };
 int store_put_observation(struct store *st, const struct observation *o);
 typedef int store_obs_fn(const struct observation *o, void *ctx);
 /* Every observation of dataset.measure, by area then period. */
 int store_each_observation(struct store *st, const char *dataset,
 			   const char *measure, store_obs_fn *fn, void *ctx);
+
+/* A row of a reference list (kind "parent", "neighbour", "la_number"):
+ * code -> other, with an optional rank (0 = none) and label. */
+struct lookup_row {
+	long long file;
+	const char *dataset;
+	const char *kind;
+	const char *code;
+	const char *other;
+	int rank;
+	const char *label;
+};
+int store_put_lookup(struct store *st, const struct lookup_row *r);
+typedef int store_lookup_fn(const struct lookup_row *r, void *ctx);
+/* Every row of one kind, by code then rank. */
+int store_each_lookup(struct store *st, const char *kind,
+		      store_lookup_fn *fn, void *ctx);
 
 /* Datasets as loaded: one call per dataset and measure. */
 struct dataset_info {

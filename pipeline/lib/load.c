@@ -12,7 +12,12 @@
 #include "load_int.h"
 
 static const struct load_layout *const layouts[] = {
-	&load_ees,
+	&load_ees,		/* load_ees.c: DfE EES tidy files */
+	&load_mye2,		/* load_mye2.c: ONS MYE2 wide tables */
+	&load_fingertips,	/* load_fingertips.c: OHID Fingertips exports */
+	&load_lait,		/* load_lait.c: DfE's LAIT long table */
+	&load_lookup,		/* load_lookup.c: area lookups, neighbours */
+	&load_table,		/* load_table.c: local extracts, declared */
 	NULL
 };
 

@@ -52,6 +52,7 @@ enum kind { K_UNKNOWN, K_FILTER, K_INDICATOR };
 
 struct classify {
 	enum kind *kind;	/* per header column */
+	int *fixed;		/* 1: said by the .meta.csv */
 	size_t n;
 	int meta_name, meta_type;	/* columns of a .meta.csv */
 	const char *const *names;
@@ -72,7 +73,7 @@ static int classify_row(const struct csvin_record *r, void *vc)
 		double v;
 		char sym[8];
 
-		if (c->kind[i] == K_FILTER || !*s)
+		if (c->fixed[i] || c->kind[i] == K_FILTER || !*s)
 			continue;
 		if (csvin_parse_double(s, &v) == 0 || csvin_symbol(s, sym))
 			c->kind[i] = K_INDICATOR;
@@ -100,13 +101,15 @@ static int meta_row(const struct csvin_record *r, void *vc)
 	name = r->fields[c->meta_name].ptr;
 	type = r->fields[c->meta_type].ptr;
 	for (i = 0; i < c->n; i++)
-		if (!strcmp(c->names[i], name))
+		if (!strcmp(c->names[i], name)) {
 			c->kind[i] = str_ieq(type, "Indicator") ? K_INDICATOR :
 				     K_FILTER;
+			c->fixed[i] = 1;
+		}
 	return 0;
 }
 
-/* Reads NAME.meta.csv beside the file; 1 when there was one. */
+/* Reads NAME.meta.csv beside the file, when there is one. */
 static int read_meta(struct load *l, struct classify *c)
 {
 	struct buf meta = BUF_INIT;
@@ -181,8 +184,15 @@ static int header(struct load *l, const struct csvin_record *h)
 		memset(&c, 0, sizeof(c));
 		c.n = h->nfields;
 		c.kind = xcalloc(c.n + 1, sizeof(*c.kind));
+		c.fixed = xcalloc(c.n + 1, sizeof(*c.fixed));
 		c.names = (const char *const *)e->names;
-		if (!read_meta(l, &c))
+		read_meta(l, &c);
+		/* Columns the metadata does not name (a filter's grouping
+		 * column, say) are told by their values. */
+		for (i = 0; i < c.n; i++)
+			if (!c.fixed[i] && !is_standard(e->names[i]))
+				break;
+		if (i < c.n)
 			csvin_read_file(l->path, classify_row, &c, NULL);
 		for (i = 0; i < h->nfields; i++) {
 			if (is_standard(e->names[i]) || !*e->names[i])
@@ -197,6 +207,7 @@ static int header(struct load *l, const struct csvin_record *h)
 					e->names[i]);
 		}
 		free(c.kind);
+		free(c.fixed);
 	}
 	if (!e->nm && !l->res->errors)
 		load_bad(l, h->line, 0,

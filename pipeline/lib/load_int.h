@@ -45,6 +45,11 @@ struct load_layout {
 };
 
 extern const struct load_layout load_ees;
+extern const struct load_layout load_mye2;
+extern const struct load_layout load_fingertips;
+extern const struct load_layout load_lait;
+extern const struct load_layout load_lookup;
+extern const struct load_layout load_table;
 
 /* Reports a row that does not fit: counted always, shown up to
  * LOAD_MAX_ERRORS. */

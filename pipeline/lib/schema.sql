@@ -51,10 +51,25 @@ CREATE TABLE observation (
 	month     INTEGER NOT NULL,
 	filters   TEXT NOT NULL,         -- "col=value" pairs joined by US (0x1f)
 	value     REAL,                  -- NULL when a symbol stands instead
-	symbol    TEXT                   -- c, x, z, low, u, ...
+	symbol    TEXT,                  -- c, x, z, low, u, ...
+	note      TEXT                   -- the publisher's note on the value
 );
 CREATE INDEX observation_series ON observation(dataset, measure);
 CREATE INDEX observation_file ON observation(file);
+
+-- Reference lists: an area's parent (lower to upper tier), an authority's
+-- statistical neighbours (rank, closeness), an old LA number's name.
+CREATE TABLE lookup (
+	file      INTEGER NOT NULL REFERENCES source_file(id) ON DELETE CASCADE,
+	dataset   TEXT NOT NULL,
+	kind      TEXT NOT NULL,         -- parent, neighbour, la_number
+	code      TEXT NOT NULL,
+	other     TEXT NOT NULL,
+	rank      INTEGER,
+	label     TEXT
+);
+CREATE INDEX lookup_code ON lookup(kind, code);
+CREATE INDEX lookup_file ON lookup(file);
 
 CREATE TABLE indicator (
 	run         INTEGER NOT NULL REFERENCES run(id),

@@ -22,7 +22,7 @@ enum stmt_id {
 	S_AREA_PUT, S_AREA_EACH,
 	S_DATASET_PUT,
 	S_FILE_HASH, S_FILE_DELETE, S_FILE_INSERT, S_FILE_ROWS, S_FILE_ALL,
-	S_OBS_PUT, S_OBS_EACH,
+	S_OBS_PUT, S_OBS_EACH, S_LOOKUP_PUT, S_LOOKUP_EACH,
 	S_DATASET_EACH, S_FILTER_EACH,
 	S_IND_PUT, S_IND_EACH,
 	S_VAL_PUT, S_VAL_EACH, S_LATEST_CALC,
@@ -70,11 +70,17 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"SELECT path FROM source_file ORDER BY path" },
 	[S_OBS_PUT] = { "store an observation",
 		"INSERT INTO observation(file, dataset, measure, area, kind, "
-		"year, month, filters, value, symbol) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)" },
+		"year, month, filters, value, symbol, note) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" },
+	[S_LOOKUP_PUT] = { "store a reference row",
+		"INSERT INTO lookup(file, dataset, kind, code, other, rank, "
+		"label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" },
+	[S_LOOKUP_EACH] = { "read reference rows",
+		"SELECT file, dataset, kind, code, other, rank, label "
+		"FROM lookup WHERE kind = ?1 ORDER BY code, rank, file" },
 	[S_OBS_EACH] = { "read observations",
-		"SELECT file, area, kind, year, month, filters, value, symbol "
-		"FROM observation WHERE dataset = ?1 AND measure = ?2 "
+		"SELECT file, area, kind, year, month, filters, value, symbol, "
+		"note FROM observation WHERE dataset = ?1 AND measure = ?2 "
 		"ORDER BY area, year, month, file" },
 	[S_DATASET_EACH] = { "list datasets",
 		"SELECT d.id, d.title, d.publisher, o.measure, count(*), "
@@ -559,7 +565,53 @@ int store_put_observation(struct store *s, const struct observation *o)
 	bind_text(q, 8, o->filters);
 	bind_real(q, 9, o->value);
 	bind_text(q, 10, o->symbol);
+	bind_text(q, 11, o->note && *o->note ? o->note : NULL);
 	return done(s, S_OBS_PUT);
+}
+
+int store_put_lookup(struct store *s, const struct lookup_row *r)
+{
+	sqlite3_stmt *q = prep(s, S_LOOKUP_PUT);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, r->file);
+	bind_text(q, 2, r->dataset);
+	bind_text(q, 3, r->kind);
+	bind_text(q, 4, r->code);
+	bind_text(q, 5, r->other);
+	if (r->rank > 0)
+		sqlite3_bind_int(q, 6, r->rank);
+	bind_text(q, 7, r->label && *r->label ? r->label : NULL);
+	return done(s, S_LOOKUP_PUT);
+}
+
+int store_each_lookup(struct store *s, const char *kind, store_lookup_fn *fn,
+		      void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_LOOKUP_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, kind);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct lookup_row r;
+
+		r.file = sqlite3_column_int64(q, 0);
+		r.dataset = col_str(q, 1);
+		r.kind = col_str(q, 2);
+		r.code = col_str(q, 3);
+		r.other = col_str(q, 4);
+		r.rank = sqlite3_column_int(q, 5);
+		r.label = col_text(q, 6);
+		if ((ret = fn(&r, ctx)) < 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_LOOKUP_EACH].what);
+	sqlite3_reset(q);
+	return ret;
 }
 
 int store_each_observation(struct store *s, const char *dataset,
@@ -587,6 +639,7 @@ int store_each_observation(struct store *s, const char *dataset,
 		o.filters = col_str(q, 5);
 		o.value = col_real(q, 6);
 		o.symbol = col_text(q, 7);
+		o.note = col_text(q, 8);
 		if ((ret = fn(&o, ctx)) < 0)
 			break;
 	}
