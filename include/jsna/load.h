@@ -31,7 +31,8 @@ struct load_result {
 	long long rows;		/* data rows loaded */
 	long long values;	/* observations written */
 	long long skipped;	/* rows of geographies not loaded */
-	unsigned long errors;
+	unsigned long errors;	/* bad rows */
+	int no_rows;		/* refused: a header and no rows */
 };
 
 /* The layout called name ("ees", ...), or NULL. */

@@ -165,14 +165,20 @@ int main(int argc, char **argv)
 				   "no source definition recognises this file's header; skipped (see inputs/sources/README.md)");
 			break;
 		case LOAD_EMPTY:
-			warning_at(name, 0, 0,
-				   "the file is empty: nothing to load; skipped");
+			error_at(name, 0, 0,
+				 "the file is empty: rejected; its last good load, if any, is kept");
+			rejected++;
+			ret = JSNA_EXIT_DATA;
 			break;
 		case LOAD_REJECTED:
 			rejected++;
-			error_at(name, 0, 0,
-				 "file rejected (%lu bad row%s); its last good load is kept",
-				 res.errors, res.errors == 1 ? "" : "s");
+			if (res.no_rows)
+				error_at(name, 0, 0,
+					 "a header but no data rows: rejected; its last good load is kept");
+			else
+				error_at(name, 0, 0,
+					 "file rejected (%lu bad row%s); its last good load is kept",
+					 res.errors, res.errors == 1 ? "" : "s");
 			ret = JSNA_EXIT_DATA;
 			break;
 		case LOAD_SYSTEM:

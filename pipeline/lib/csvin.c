@@ -30,6 +30,7 @@ struct reader {
 		size_t off;		/* start of the field in text */
 		size_t len;
 		int qempty;
+		int conv;		/* converted: off is in converted */
 		unsigned long line;
 	} *meta;
 	size_t nf, alloc;
@@ -40,6 +41,10 @@ struct reader {
 	unsigned long row_line;		/* line where the current row starts */
 	unsigned long recno;
 	int stop;			/* callback's negative return */
+	int binary;			/* stopped on binary data */
+	int warned_1252;
+	struct buf converted;		/* fields converted to UTF-8 */
+	struct buf scratch;
 	size_t too_big;			/* column of a field too long, or 0 */
 	unsigned long big_line;		/* and the line where it starts */
 };
@@ -63,12 +68,103 @@ static void on_field(void *data, size_t len, void *vr)
 	r->meta[n].off = r->text.len;
 	r->meta[n].len = data ? len : 0;
 	r->meta[n].qempty = data && len == 0;
+	r->meta[n].conv = 0;
 	r->meta[n].line = r->field_line;
 	if (data)
 		buf_add(&r->text, data, len);
 	buf_addch(&r->text, '\0');
 	r->nf++;
 	r->field_line = r->line;
+}
+
+/* Windows-1252 bytes 0x80-0x9F as Unicode (0: unassigned); the rest of
+ * the high half is Latin-1. */
+static const unsigned short cp1252[32] = {
+	0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6,
+	0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019,
+	0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161,
+	0x203A, 0x0153, 0, 0x017E, 0x0178
+};
+
+/* Length of a valid UTF-8 sequence at s (of n bytes), or 0. */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+	size_t len, i;
+	unsigned cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) ||
+	    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+static void add_utf8(struct buf *b, unsigned cp)
+{
+	if (cp < 0x80) {
+		buf_addch(b, (int)cp);
+	} else if (cp < 0x800) {
+		buf_addch(b, (int)(0xC0 | cp >> 6));
+		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
+	} else {
+		buf_addch(b, (int)(0xE0 | cp >> 12));
+		buf_addch(b, (int)(0x80 | ((cp >> 6) & 0x3F)));
+		buf_addch(b, (int)(0x80 | (cp & 0x3F)));
+	}
+}
+
+/* Checks a field's bytes: 0 when it is UTF-8 text; 1 when it is not UTF-8
+ * but reads as Windows-1252 (then converted into out); -1 for binary
+ * data (control characters other than tab, CR and LF, or a byte that is
+ * not a character in Windows-1252 either). */
+static int check_text(const char *p, size_t n, struct buf *out)
+{
+	const unsigned char *s = (const unsigned char *)p;
+	size_t i, k;
+	int utf8 = 1;
+
+	for (i = 0; i < n; i++)
+		if ((s[i] < 0x20 && s[i] != '\t' && s[i] != '\r' &&
+		     s[i] != '\n') || s[i] == 0x7F)
+			return -1;
+	for (i = 0; i < n; i += k) {
+		k = utf8_seq(s + i, n - i);
+		if (!k) {
+			utf8 = 0;
+			break;
+		}
+	}
+	if (utf8)
+		return 0;
+	buf_reset(out);
+	for (i = 0; i < n; i++) {
+		if (s[i] < 0x80) {
+			buf_addch(out, s[i]);
+		} else if (s[i] < 0xA0) {
+			if (!cp1252[s[i] - 0x80])
+				return -1;
+			add_utf8(out, cp1252[s[i] - 0x80]);
+		} else {
+			add_utf8(out, s[i]);
+		}
+	}
+	return 1;
 }
 
 static void on_row(int c, void *vr)
@@ -91,11 +187,47 @@ static void on_row(int c, void *vr)
 		return;
 	}
 	XGROW(r->fields, r->falloc, r->nf + 1);
+	buf_reset(&r->converted);
 	for (i = 0; i < r->nf; i++) {
 		r->fields[i].ptr = r->text.buf + r->meta[i].off;
 		r->fields[i].len = r->meta[i].len;
 		r->fields[i].quoted_empty = r->meta[i].qempty;
 		r->fields[i].line = r->meta[i].line;
+	}
+	/* Text must be UTF-8: Windows-1252 (Excel's "CSV") is converted,
+	 * said once per file; binary bytes stop the reading. */
+	for (i = 0; i < r->nf; i++) {
+		int k = check_text(r->fields[i].ptr, r->fields[i].len,
+				   &r->scratch);
+
+		if (k < 0) {
+			error_at(r->path, r->meta[i].line, i + 1,
+				 "binary data (a control character or an undefined byte): not a CSV text file");
+			r->stop = -1;
+			r->binary = 1;
+			break;
+		}
+		if (k > 0) {
+			if (!r->warned_1252++)
+				warning_at(r->path, r->meta[i].line, i + 1,
+					   "not UTF-8: read as Windows-1252 and converted");
+			r->meta[i].off = r->converted.len;
+			buf_add(&r->converted, r->scratch.buf, r->scratch.len);
+			buf_addch(&r->converted, '\0');
+			r->meta[i].len = r->scratch.len;
+			r->meta[i].conv = 1;
+		}
+	}
+	for (i = 0; i < r->nf && !r->stop; i++)
+		if (r->meta[i].conv) {
+			r->fields[i].ptr = r->converted.buf + r->meta[i].off;
+			r->fields[i].len = r->meta[i].len;
+			r->meta[i].conv = 0;
+		}
+	if (r->stop) {
+		r->nf = 0;
+		buf_reset(&r->text);
+		return;
 	}
 	rec.path = r->path;
 	rec.recno = ++r->recno;
@@ -115,6 +247,8 @@ static void on_row(int c, void *vr)
 static void reader_release(struct reader *r)
 {
 	buf_release(&r->text);
+	buf_release(&r->converted);
+	buf_release(&r->scratch);
 	free(r->meta);
 	free(r->fields);
 }
@@ -165,6 +299,8 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 	r.line = 1;
 	r.field_line = 1;
 	buf_init(&r.text, 256);
+	buf_init(&r.converted, 0);
+	buf_init(&r.scratch, 0);
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
 		     CSV_EMPTY_IS_NULL | CSV_REPALL_NL) != 0)
 		die(JSNA_EXIT_SYSTEM, "out of memory");
@@ -197,6 +333,31 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 		if (first && n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
 			data += 3;
 			n -= 3;
+		}
+		if (first) {
+			/* A binary file says so in its first bytes (a NUL or
+			 * another control character): refuse it before any
+			 * row is read, whatever its name. */
+			size_t i;
+
+			for (i = 0; i < n; i++) {
+				unsigned char b = (unsigned char)data[i];
+
+				if ((b < 0x20 && b != '\t' && b != '\r' &&
+				     b != '\n') || b == 0x7F)
+					break;
+			}
+			if (i < n) {
+				unsigned long ln = 1;
+				size_t j;
+
+				for (j = 0; j < i; j++)
+					ln += data[j] == '\n';
+				error_at(name, ln, 0,
+					 "binary data (a control character at byte %zu): not a CSV text file",
+					 i + 1);
+				goto out;
+			}
 		}
 		first = 0;
 		if (feed(&p, &r, data, n) < 0)

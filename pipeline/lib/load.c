@@ -307,6 +307,7 @@ enum load_status load_file(struct store *st, const struct source_registry *reg,
 	c.l.name = name;
 	c.l.run = run;
 	c.l.res = res;
+	buf_init(&c.l.filters, 0);
 	if (store_savepoint(st) < 0)
 		return LOAD_SYSTEM;
 	rc = csvin_read_named(path, name, on_row, &c, &io);
@@ -322,7 +323,12 @@ enum load_status load_file(struct store *st, const struct source_registry *reg,
 		ret = LOAD_REJECTED;
 	else if (!c.l.def)
 		ret = LOAD_EMPTY;
-	else
+	else if (res->rows == 0 && res->skipped == 0) {
+		/* A header and nothing else would replace the last good load
+		 * with nothing: more likely a failed export than real news. */
+		res->no_rows = 1;
+		ret = LOAD_REJECTED;
+	} else
 		ret = LOAD_OK;
 	if (ret == LOAD_REJECTED && res->errors > LOAD_MAX_ERRORS)
 		error_at(name, 0, 0, "%lu more bad rows not shown",

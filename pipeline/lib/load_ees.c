@@ -34,6 +34,8 @@ struct ees {
 	size_t nf, nm;
 	char **names;		/* the header, owned */
 	size_t nnames;
+	struct buf code;	/* scratch for a code made from a name */
+	int warned_code;
 };
 
 static int is_standard(const char *name)
@@ -147,6 +149,7 @@ static int header(struct load *l, const struct csvin_record *h)
 	size_t i;
 
 	l->state = e;
+	buf_init(&e->code, 0);
 	e->nnames = h->nfields;
 	e->names = xcalloc(h->nfields + 1, sizeof(char *));
 	for (i = 0; i < h->nfields; i++)
@@ -258,10 +261,22 @@ static int row(struct load *l, const struct csvin_record *r)
 		/* Schools, constituencies...: not used by the section. */
 		return 1;
 	}
-	if (!*a.code) {
-		load_bad(l, r->line, 0, "a '%s' row without an area code",
+	if (!*a.code && !*a.name) {
+		load_bad(l, r->line, 0,
+			 "a '%s' row with neither an area code nor a name",
 			 level);
 		return 0;
+	}
+	if (!*a.code) {
+		/* A named area without a GSS code (DfE's dashboards carry
+		 * "Region demo" rows): kept under its name, said once. */
+		buf_reset(&e->code);
+		buf_addf(&e->code, "name:%s", a.name);
+		a.code = e->code.buf;
+		if (!e->warned_code++)
+			warning_at(l->name, r->line, 0,
+				   "'%s' has no area code: its rows are kept under the name, as '%s'",
+				   a.name, a.code);
 	}
 	if (load_area(l, &a) < 0)
 		return -1;
@@ -297,6 +312,7 @@ static void release(struct load *l)
 	free(e->mcol);
 	free(e->fname);
 	free(e->mname);
+	buf_release(&e->code);
 	free(e);
 	l->state = NULL;
 }

@@ -26,3 +26,18 @@ fail() {
 be32() {
 	od -An -tu1 -j "$2" -N 4 "$1" | awk '{ print ($1 * 16777216) + ($2 * 65536) + ($3 * 256) + $4 }'
 }
+
+# Ingests the small extracts plus FILE as inputs/dfe/extra.csv; says the
+# exit status and whether the warehouse is sound and kept its good loads.
+ingest_bad() {
+	setup_small
+	jsna-ingest || fail "the good extracts did not load"
+	before=$(sql "SELECT count(*), sum(value) FROM observation")
+	cp "$1" inputs/dfe/extra.csv
+	jsna-ingest
+	echo "exit $?"
+	echo "integrity: $(sql 'PRAGMA integrity_check')"
+	[ "$(sql "SELECT count(*), sum(value) FROM observation")" = "$before" ] ||
+		fail "the good loads changed"
+	echo "good loads kept"
+}

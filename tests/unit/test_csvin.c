@@ -478,6 +478,33 @@ static void test_find(void **state)
 	assert_int_equal(csvin_find(&h, "area_code"), -1);
 }
 
+/* Windows-1252 text is converted to UTF-8; UTF-8 is left alone; bytes
+ * that are characters in neither, and control characters, are binary. */
+static void test_encoding(void **state)
+{
+	struct collect *c = *state;
+	static const char cp[] = "name\nCaf\xe9 \x96 \x93q\x94\n";
+	static const char utf8[] = "name\nCaf\xc3\xa9\n";
+
+	assert_int_equal(csvin_read_mem("t", cp, sizeof(cp) - 1, on_row, c), 0);
+	assert_int_equal(c->n, 2);
+	/* e acute U+00E9, en dash U+2013, curly quotes U+201C and U+201D */
+	assert_string_equal(c->r[1].f[0],
+			    "Caf\xc3\xa9 \xe2\x80\x93 \xe2\x80\x9cq\xe2\x80\x9d");
+	assert_int_equal(c->r[1].len[0], strlen(c->r[1].f[0]));
+	collect_clear(c);
+	assert_int_equal(csvin_read_mem("t", utf8, sizeof(utf8) - 1, on_row, c),
+			 0);
+	assert_string_equal(c->r[1].f[0], "Caf\xc3\xa9");
+	collect_clear(c);
+	/* 0x81 is undefined in Windows-1252 */
+	assert_int_equal(csvin_read_mem("t", "a\nx\x81y\n", 7, on_row, c), -1);
+	collect_clear(c);
+	/* a control character in the first bytes: refused before any row */
+	assert_int_equal(csvin_read_mem("t", "a\x01\nb\n", 5, on_row, c), -1);
+	assert_int_equal(c->n, 0);
+}
+
 static void test_parse_double(void **state)
 {
 	static const struct {
@@ -572,6 +599,7 @@ int main(void)
 		T(test_field_too_long),
 		T(test_stop),
 		T(test_find),
+		cmocka_unit_test_setup_teardown(test_encoding, setup, teardown),
 		cmocka_unit_test(test_parse_double),
 		cmocka_unit_test(test_symbol),
 	};
