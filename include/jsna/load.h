@@ -33,7 +33,11 @@ struct load_result {
 	long long skipped;	/* rows of geographies not loaded */
 	unsigned long errors;	/* bad rows */
 	int no_rows;		/* refused: a header and no rows */
+	char sha256[65];	/* of the file */
 };
+
+/* The word recorded for a status: "loaded", "unchanged", ... Static. */
+const char *load_status_name(enum load_status s);
 
 /* The layout called name ("ees", ...), or NULL. */
 const struct load_layout *load_layout_find(const char *name);

@@ -75,6 +75,13 @@ int store_file_finish(struct store *st, long long file, const char *sha256,
 int store_file_prune(struct store *st, const char *const *keep, size_t n,
 		     size_t *dropped);
 
+/* What became of a file at an ingest (status: loaded, unchanged,
+ * rejected, unknown, empty). */
+int store_put_file_status(struct store *st, long long run, const char *path,
+			  const char *sha256, const char *status,
+			  const char *dataset, long long rows,
+			  unsigned long errors);
+
 struct observation {
 	long long file;
 	const char *dataset;

@@ -148,8 +148,15 @@ int main(int argc, char **argv)
 		const char *name = record_name(files.path[i], s.cfg.inputs);
 		struct load_result res;
 
-		switch (load_file(s.st, &reg, files.path[i], name, s.run,
-				  force, &res)) {
+		enum load_status st = load_file(s.st, &reg, files.path[i],
+						name, s.run, force, &res);
+
+		if (st != LOAD_SYSTEM &&
+		    store_put_file_status(s.st, s.run, name, res.sha256,
+					  load_status_name(st), res.dataset,
+					  res.rows, res.errors) < 0)
+			st = LOAD_SYSTEM;
+		switch (st) {
 		case LOAD_OK:
 			loaded++;
 			note("%s: loaded %lld rows (%lld values) as '%s'%s",

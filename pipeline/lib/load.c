@@ -267,6 +267,17 @@ static int on_row(const struct csvin_record *r, void *vc)
 	return l->system_error ? -1 : 0;
 }
 
+const char *load_status_name(enum load_status s)
+{
+	static const char *const names[] = {
+		[LOAD_OK] = "loaded", [LOAD_UNCHANGED] = "unchanged",
+		[LOAD_UNKNOWN] = "unknown", [LOAD_EMPTY] = "empty",
+		[LOAD_REJECTED] = "rejected", [LOAD_SYSTEM] = "failed",
+	};
+
+	return names[s];
+}
+
 /* Is a definition with this hash still in the registry? */
 static int source_unchanged(const struct source_registry *reg,
 			    const char *sha)
@@ -292,6 +303,7 @@ enum load_status load_file(struct store *st, const struct source_registry *reg,
 	memset(res, 0, sizeof(*res));
 	if (sha256_file(path, sha, &size) < 0)
 		return LOAD_SYSTEM;
+	memcpy(res->sha256, sha, sizeof(res->sha256));
 	if (store_file_hash(st, name, old, old_source, &found) < 0)
 		return LOAD_SYSTEM;
 	/* Unchanged only if the bytes and the definition that read them are

@@ -41,6 +41,19 @@ CREATE TABLE source_file (
 	loaded   TEXT NOT NULL
 );
 
+-- What became of each file at each ingest: loaded, unchanged, rejected,
+-- unknown (no definition recognised it), empty.
+CREATE TABLE file_status (
+	run      INTEGER NOT NULL REFERENCES run(id),
+	path     TEXT NOT NULL,
+	sha256   TEXT NOT NULL,
+	status   TEXT NOT NULL,
+	dataset  TEXT,
+	rows     INTEGER NOT NULL,
+	errors   INTEGER NOT NULL,
+	PRIMARY KEY (run, path)
+);
+
 CREATE TABLE observation (
 	file      INTEGER NOT NULL REFERENCES source_file(id) ON DELETE CASCADE,
 	dataset   TEXT NOT NULL,

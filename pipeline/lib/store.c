@@ -22,7 +22,7 @@ enum stmt_id {
 	S_AREA_PUT, S_AREA_EACH,
 	S_DATASET_PUT,
 	S_FILE_HASH, S_FILE_DELETE, S_FILE_INSERT, S_FILE_ROWS, S_FILE_ALL,
-	S_OBS_PUT, S_OBS_EACH, S_LOOKUP_PUT, S_LOOKUP_EACH,
+	S_OBS_PUT, S_OBS_EACH, S_LOOKUP_PUT, S_LOOKUP_EACH, S_FILE_STATUS,
 	S_DATASET_EACH, S_FILTER_EACH,
 	S_IND_PUT, S_IND_EACH,
 	S_VAL_PUT, S_VAL_EACH, S_LATEST_CALC,
@@ -72,6 +72,9 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"INSERT INTO observation(file, dataset, measure, area, kind, "
 		"year, month, filters, value, symbol, note) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" },
+	[S_FILE_STATUS] = { "record what became of a file",
+		"INSERT OR REPLACE INTO file_status(run, path, sha256, status, "
+		"dataset, rows, errors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" },
 	[S_LOOKUP_PUT] = { "store a reference row",
 		"INSERT INTO lookup(file, dataset, kind, code, other, rank, "
 		"label) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" },
@@ -567,6 +570,25 @@ int store_put_observation(struct store *s, const struct observation *o)
 	bind_text(q, 10, o->symbol);
 	bind_text(q, 11, o->note && *o->note ? o->note : NULL);
 	return done(s, S_OBS_PUT);
+}
+
+int store_put_file_status(struct store *s, long long run, const char *path,
+			  const char *sha256, const char *status,
+			  const char *dataset, long long rows,
+			  unsigned long errors)
+{
+	sqlite3_stmt *q = prep(s, S_FILE_STATUS);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	bind_text(q, 2, path);
+	bind_text(q, 3, sha256 ? sha256 : "");
+	bind_text(q, 4, status);
+	bind_text(q, 5, dataset);
+	sqlite3_bind_int64(q, 6, rows);
+	sqlite3_bind_int64(q, 7, (long long)errors);
+	return done(s, S_FILE_STATUS);
 }
 
 int store_put_lookup(struct store *s, const struct lookup_row *r)

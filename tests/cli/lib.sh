@@ -37,6 +37,7 @@ ingest_bad() {
 	jsna-ingest
 	echo "exit $?"
 	echo "integrity: $(sql 'PRAGMA integrity_check')"
+	echo "recorded: $(sql "SELECT status, errors FROM file_status WHERE path = 'dfe/extra.csv' ORDER BY run DESC LIMIT 1")"
 	[ "$(sql "SELECT count(*), sum(value) FROM observation")" = "$before" ] ||
 		fail "the good loads changed"
 	echo "good loads kept"
