@@ -58,7 +58,7 @@ PROGS    := $(BUILD)/bin/jsna $(STAGES:%=$(BUILD)/bin/jsna-%)
 TOOLS    := $(BUILD)/tools/gen-sample
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNITS    := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
-FUZZ     := csvin indicator period
+FUZZ     := csvin indicator period load
 REPLAYS  := $(FUZZ:%=$(BUILD)/fuzz/replay_%)
 FUZZ_TIME ?= 60
 
