@@ -49,6 +49,9 @@ struct area {
 	const char *parent;	/* may be NULL */
 	const char *la_number;	/* may be NULL */
 };
+/* Records an area; an area already known keeps its name, level and
+ * parent (the first file read names it: files are read in path order, so
+ * the result does not depend on which publication came last). */
 int store_put_area(struct store *st, const struct area *a);
 typedef int store_area_fn(const struct area *a, void *ctx);
 int store_each_area(struct store *st, store_area_fn *fn, void *ctx);

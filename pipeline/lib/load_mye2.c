@@ -44,6 +44,8 @@
  * but "and" and "of" ("Yorkshire and The Humber"), as DfE writes it.
  */
 #include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jsna/inifile.h"
@@ -330,7 +332,7 @@ static const char *recase(struct buf *b, const char *name)
 	for (p = name; *p; p++) {
 		int c = (unsigned char)*p;
 
-		if (!isalpha(c)) {
+		if (!isalpha(c) && c != '\'') {
 			buf_addch(b, c);
 			start = 1;
 			continue;
@@ -427,9 +429,8 @@ static int row(struct load *l, const struct csvin_record *r)
 	for (i = 0; i < m->n; i++) {
 		char sym[8];
 
-		if (cell(l, r, m->col[i], load_field(r, -1)[0] ? "" :
-			 m->age[i][0] == 'a' ? "All ages" : m->age[i],
-			 &o.value, sym) < 0)
+		if (cell(l, r, m->col[i], strcmp(m->age[i], "all") ?
+			 m->age[i] : "All ages", &o.value, sym) < 0)
 			continue;
 		buf_setlen(&l->filters, base);
 		load_filter(l, "age", m->age[i]);

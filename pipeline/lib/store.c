@@ -45,9 +45,10 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 	[S_AREA_PUT] = { "record an area",
 		"INSERT INTO area(code, name, level, parent, la_number) "
 		"VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT(code) DO UPDATE SET "
-		"name = excluded.name, level = excluded.level, "
-		"parent = coalesce(excluded.parent, area.parent), "
-		"la_number = coalesce(excluded.la_number, area.la_number)" },
+		"name = CASE WHEN area.name = '' THEN excluded.name "
+		"ELSE area.name END, "
+		"parent = coalesce(area.parent, excluded.parent), "
+		"la_number = coalesce(area.la_number, excluded.la_number)" },
 	[S_AREA_EACH] = { "read areas",
 		"SELECT code, name, level, parent, la_number FROM area "
 		"ORDER BY code" },
