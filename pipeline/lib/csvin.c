@@ -41,6 +41,7 @@ struct reader {
 	unsigned long row_line;		/* line where the current row starts */
 	unsigned long recno;
 	int stop;			/* callback's negative return */
+	size_t pending;			/* bytes fed since a field ended */
 	int binary;			/* stopped on binary data */
 	int warned_1252;
 	struct buf converted;		/* fields converted to UTF-8 */
@@ -54,6 +55,7 @@ static void on_field(void *data, size_t len, void *vr)
 	struct reader *r = vr;
 	size_t n = r->nf;
 
+	r->pending = 0;
 	if (r->stop || r->too_big)
 		return;
 	if (n == 0)
@@ -261,6 +263,7 @@ static int feed(struct csv_parser *p, struct reader *r, const char *data,
 		const char *nl = memchr(data, '\n', len);
 		size_t n = nl ? (size_t)(nl - data) + 1 : len;
 
+		r->pending += n;
 		if (csv_parse(p, data, n, on_field, on_row, r) != n) {
 			/* Point at where the broken field starts: that is
 			 * where a quote was opened and not closed properly. */
@@ -274,6 +277,12 @@ static int feed(struct csv_parser *p, struct reader *r, const char *data,
 		}
 		if (r->too_big)
 			return error_at(r->path, r->big_line, r->too_big,
+					"field longer than %u bytes",
+					CSVIN_MAX_FIELD);
+		/* A field still growing past the cap: stop now rather than
+		 * let libcsv gather the rest of it. */
+		if (r->pending > CSVIN_MAX_FIELD + 1)
+			return error_at(r->path, r->field_line, r->nf + 1,
 					"field longer than %u bytes",
 					CSVIN_MAX_FIELD);
 		if (nl)
@@ -304,6 +313,8 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
 		     CSV_EMPTY_IS_NULL | CSV_REPALL_NL) != 0)
 		die(JSNA_EXIT_SYSTEM, "out of memory");
+	/* libcsv grows a field's buffer by this much at a time. */
+	csv_set_blk_size(&p, 16384);
 
 	for (;;) {
 		const char *data;
