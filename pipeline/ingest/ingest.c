@@ -47,9 +47,10 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Collects the CSV files under dir, but source definitions (sources/),
- * reference lists (reference/), EES companion metadata, the neighbour list
- * and hidden entries. */
-static int walk(const char *dir, const char *skip, struct file_list *out)
+ * EES companion metadata and hidden entries. Reference lists (reference/,
+ * the neighbour list among them) are loaded like extracts, by the source
+ * definitions of the lookup layout. */
+static int walk(const char *dir, struct file_list *out)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *e;
@@ -67,14 +68,12 @@ static int walk(const char *dir, const char *skip, struct file_list *out)
 		if (stat(p.buf, &st) < 0) {
 			ret = error_errno("cannot read '%s'", p.buf);
 		} else if (S_ISDIR(st.st_mode)) {
-			/* Definitions and reference lists are not extracts. */
+			/* Definitions are not extracts. */
 			if (strcmp(e->d_name, "sources") != 0 &&
-			    strcmp(e->d_name, "reference") != 0 &&
-			    walk(p.buf, skip, out) < 0)
+			    walk(p.buf, out) < 0)
 				ret = -1;
 		} else if (str_ends_with(e->d_name, ".csv") &&
-			   !str_ends_with(e->d_name, ".meta.csv") &&
-			   !(skip && strcmp(p.buf, skip) == 0)) {
+			   !str_ends_with(e->d_name, ".meta.csv")) {
 			list_add(out, p.buf);
 		}
 		buf_release(&p);
@@ -133,7 +132,7 @@ int main(int argc, char **argv)
 			list_add(&files, argv[i]);
 	} else {
 		whole = 1;
-		if (walk(s.cfg.inputs, s.cfg.neighbours, &files) < 0) {
+		if (walk(s.cfg.inputs, &files) < 0) {
 			ret = JSNA_EXIT_SYSTEM;
 			goto out;
 		}

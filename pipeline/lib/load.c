@@ -40,9 +40,15 @@ int load_layout_option(const struct load_layout *layout, const char *key)
 {
 	size_t i;
 
-	for (i = 0; layout->options && layout->options[i]; i++)
-		if (!strcmp(layout->options[i], key))
+	for (i = 0; layout->options && layout->options[i]; i++) {
+		const char *o = layout->options[i];
+		size_t n = strlen(o);
+
+		/* "filter." stands for every key filter.NAME. */
+		if (!strcmp(o, key) || (n && o[n - 1] == '.' &&
+					!strncmp(o, key, n) && key[n]))
 			return 1;
+	}
 	return 0;
 }
 

@@ -1,5 +1,6 @@
 # Loads the small extracts: a BOM, a quoted LA name with a comma, CRLF in
-# the neighbour list (which ingest leaves to calc), two datasets.
+# the neighbour list (loaded as reference rows, and read again by calc),
+# two datasets.
 . "$TOP/tests/cli/lib.sh"
 setup_small
 jsna-ingest -v

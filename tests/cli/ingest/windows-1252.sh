@@ -2,8 +2,10 @@
 # never stored as mojibake.
 . "$TOP/tests/cli/lib.sh"
 setup_small
-sed 's/Cheshire West and Chester/Cheshire W\xe9st \x96 Chester/' inputs/ons/population.csv > p.csv
-mv p.csv inputs/ons/population.csv
+for f in inputs/dfe/cla.csv inputs/ons/population.csv; do
+	sed 's/Cheshire West and Chester/Cheshire W\xe9st \x96 Chester/' $f > p.csv
+	mv p.csv $f
+done
 jsna-ingest
 echo "exit $?"
 sql "SELECT name, hex(name) FROM area WHERE code = 'E06000050'"
