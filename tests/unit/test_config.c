@@ -90,38 +90,7 @@ static const char *in_dir(struct fixture *fx, const char *rel)
 /* ------------------------------------------------------------------ */
 /* Capturing stderr */
 
-static int saved_stderr = -1;
-static FILE *captured;
-
-static void capture_begin(void)
-{
-	fflush(stderr);
-	captured = tmpfile();
-	assert_non_null(captured);
-	saved_stderr = dup(2);
-	assert_true(saved_stderr >= 0);
-	assert_true(dup2(fileno(captured), 2) >= 0);
-}
-
-static char *capture_end(void)
-{
-	char *s;
-	long n;
-
-	fflush(stderr);
-	dup2(saved_stderr, 2);
-	close(saved_stderr);
-	saved_stderr = -1;
-	n = ftell(captured);
-	s = calloc(1, (size_t)(n > 0 ? n : 0) + 1);
-	assert_non_null(s);
-	rewind(captured);
-	if (n > 0)
-		assert_int_equal(fread(s, 1, (size_t)n, captured), (size_t)n);
-	fclose(captured);
-	captured = NULL;
-	return s;
-}
+#include "capture.h"
 
 /* Loads text expecting -1 and a message holding "PATH:where"; the
  * configuration must come back released. */

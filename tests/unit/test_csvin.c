@@ -135,39 +135,7 @@ static void check_row_at(const struct collect *c, size_t i,
 /* ------------------------------------------------------------------ */
 /* Capturing stderr, where error_at() writes */
 
-static int saved_stderr = -1;
-static FILE *captured;
-
-static void capture_begin(void)
-{
-	fflush(stderr);
-	captured = tmpfile();
-	assert_non_null(captured);
-	saved_stderr = dup(2);
-	assert_true(saved_stderr >= 0);
-	assert_true(dup2(fileno(captured), 2) >= 0);
-}
-
-/* Restores stderr; returns what was written (caller frees). */
-static char *capture_end(void)
-{
-	char *s;
-	long n;
-
-	fflush(stderr);
-	dup2(saved_stderr, 2);
-	close(saved_stderr);
-	saved_stderr = -1;
-	n = ftell(captured);
-	s = calloc(1, (size_t)(n > 0 ? n : 0) + 1);
-	assert_non_null(s);
-	rewind(captured);
-	if (n > 0)
-		assert_int_equal(fread(s, 1, (size_t)n, captured), (size_t)n);
-	fclose(captured);
-	captured = NULL;
-	return s;
-}
+#include "capture.h"
 
 /* Reads s expecting a parse error whose message holds where. */
 static void expect_error_at(struct collect *c, const char *s,
