@@ -90,5 +90,9 @@ int str_eq(const char *a, const char *b);	/* NULL-safe strcmp == 0 */
 int str_ieq(const char *a, const char *b);	/* ASCII case-insensitive */
 char *str_trim(char *s);			/* in place; returns s+k */
 int str_ends_with(const char *s, const char *suffix);
+/* The number written by exactly n digits at s, or -1. */
+int str_digits(const char *s, int n);
+/* 1 when s is one or more digits and nothing else. */
+int str_all_digits(const char *s);
 
 #endif

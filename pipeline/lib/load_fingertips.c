@@ -146,19 +146,6 @@ static const char *level_of(const char *type)
 	return NULL;
 }
 
-/* Reads exactly n digits; the number or -1. */
-static int digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /* The year whose last two digits are yy, at or after start. */
 static int year_after(int start, int yy)
 {
@@ -187,16 +174,16 @@ static int read_period(const char *text, const char *given,
 	}
 	memset(p, 0, sizeof(*p));
 	if (len == 9 && !strncmp(text + 4, " - ", 3) &&
-	    (a = digits(text, 4)) >= 0 && (b = digits(text + 7, 2)) >= 0) {
+	    (a = str_digits(text, 4)) >= 0 && (b = str_digits(text + 7, 2)) >= 0) {
 		/* "2020 - 22": calendar years 2020 to 2022. */
 		p->kind = PERIOD_CALENDAR;
 		years = year_after(a, b) - a + 1;
 	} else if (len == 15 && text[4] == '/' && text[12] == '/' &&
 		   !strncmp(text + 7, " - ", 3) &&
-		   (a = digits(text, 4)) >= 0 &&
-		   digits(text + 5, 2) == (a + 1) % 100 &&
-		   (b = digits(text + 10, 2)) >= 0 &&
-		   digits(text + 13, 2) == (b + 1) % 100) {
+		   (a = str_digits(text, 4)) >= 0 &&
+		   str_digits(text + 5, 2) == (a + 1) % 100 &&
+		   (b = str_digits(text + 10, 2)) >= 0 &&
+		   str_digits(text + 13, 2) == (b + 1) % 100) {
 		/* "2018/19 - 20/21": financial years 2018/19 to 2020/21. */
 		p->kind = PERIOD_FINANCIAL;
 		years = year_after(a, b) - a + 1;

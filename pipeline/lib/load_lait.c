@@ -88,11 +88,6 @@ static const struct named_area *named_area(const char *name)
 	return NULL;
 }
 
-static int all_digits(const char *s)
-{
-	return *s && s[strspn(s, "0123456789")] == '\0';
-}
-
 /* Areas in code order. A number given to two codes is a county made a
  * unitary under its old number (North Yorkshire 815, Somerset 933,
  * Buckinghamshire 825: E10 then E06); the unitary is the authority now, so
@@ -150,7 +145,7 @@ static const char *row_area(struct load *l, struct lait *e,
 		a.parent = strcmp(n->code, ENGLAND) ? ENGLAND : NULL;
 		return load_area(l, &a) < 0 ? NULL : n->code;
 	}
-	if (!all_digits(num)) {
+	if (!str_all_digits(num)) {
 		load_bad(l, r->line, (unsigned long)e->col[C_NUMBER] + 1,
 			 "column 'LA Number': '%s' is not an LA number, and '%s' is not England or a region",
 			 num, name);

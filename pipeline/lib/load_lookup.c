@@ -71,11 +71,6 @@ static int valid_kind(const char *s)
 	return 1;
 }
 
-static int all_digits(const char *s)
-{
-	return *s && s[strspn(s, "0123456789")] == '\0';
-}
-
 /* The column an option names: required or not; -1 when absent or after
  * load_bad. */
 static int column_of(struct load *l, const struct csvin_record *h,
@@ -272,7 +267,7 @@ static int row_neighbour(struct load *l, struct lookup *s,
 				 load_option(l, "code"));
 			return 0;
 		}
-		if (!all_digits(sn)) {
+		if (!str_all_digits(sn)) {
 			load_bad(l, r->line, (unsigned long)s->sn[i] + 1,
 				 "column 'SN%zu': '%s' is not an LA number",
 				 i + 1, sn);
@@ -281,7 +276,7 @@ static int row_neighbour(struct load *l, struct lookup *s,
 	}
 	if (!*code || bad)
 		return 0;	/* a heading, or reported */
-	if (!all_digits(code)) {
+	if (!str_all_digits(code)) {
 		load_bad(l, r->line, (unsigned long)s->code + 1,
 			 "column '%s': '%s' is not an LA number",
 			 load_option(l, "code"), code);

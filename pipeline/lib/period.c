@@ -57,19 +57,6 @@ void period_shift(const struct period *p, int years, struct period *out)
 	period_finish(out);
 }
 
-/* Reads exactly n digits at s; returns the number or -1. */
-static int digits(const char *s, int n)
-{
-	int v = 0, i;
-
-	for (i = 0; i < n; i++) {
-		if (!isdigit((unsigned char)s[i]))
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	return v;
-}
-
 /* "201718", "2017-18", "2017/18": a two-year span; checks the second year
  * follows the first. Returns the start year or -1. */
 static int span(const char *s, size_t len)
@@ -77,11 +64,11 @@ static int span(const char *s, size_t len)
 	int a, b;
 
 	if (len == 6) {
-		a = digits(s, 4);
-		b = digits(s + 4, 2);
+		a = str_digits(s, 4);
+		b = str_digits(s + 4, 2);
 	} else if (len == 7 && (s[4] == '-' || s[4] == '/')) {
-		a = digits(s, 4);
-		b = digits(s + 5, 2);
+		a = str_digits(s, 4);
+		b = str_digits(s + 5, 2);
 	} else {
 		return -1;
 	}
@@ -131,7 +118,7 @@ int period_parse(const char *text, const char *ident, struct period *p)
 			q = ident[8] - '0';
 		if (q >= 1 && q <= 4) {
 			/* EES writes financial quarters with the span. */
-			y = len == 4 ? digits(t, 4) : span(t, len);
+			y = len == 4 ? str_digits(t, 4) : span(t, len);
 			if (y < 0)
 				return -1;
 			p->kind = PERIOD_QUARTER;
@@ -141,7 +128,7 @@ int period_parse(const char *text, const char *ident, struct period *p)
 			return 0;
 		}
 		if (m) {
-			if (len != 4 || (y = digits(t, 4)) < 0)
+			if (len != 4 || (y = str_digits(t, 4)) < 0)
 				return -1;
 			p->kind = PERIOD_MONTH;
 			p->year = y;
@@ -162,7 +149,7 @@ int period_parse(const char *text, const char *ident, struct period *p)
 		}
 		if (strcasecmp(ident, "Reporting year") == 0 ||
 		    strcasecmp(ident, "Calendar year") == 0) {
-			if (len != 4 || (y = digits(t, 4)) < 0)
+			if (len != 4 || (y = str_digits(t, 4)) < 0)
 				return -1;
 			p->kind = ident[0] == 'R' || ident[0] == 'r' ?
 				  PERIOD_REPORTING : PERIOD_CALENDAR;
@@ -173,7 +160,7 @@ int period_parse(const char *text, const char *ident, struct period *p)
 		/* An identifier we do not know: fall back on the text. */
 	}
 
-	if (len == 4 && (y = digits(t, 4)) >= 0) {
+	if (len == 4 && (y = str_digits(t, 4)) >= 0) {
 		p->kind = PERIOD_CALENDAR;
 		p->year = y;
 	} else if (len == 6 && (y = span(t, len)) >= 0) {
@@ -190,7 +177,7 @@ int period_parse(const char *text, const char *ident, struct period *p)
 		p->kind = PERIOD_QUARTER;
 		p->year = q == 4 ? y + 1 : y;
 		p->month = q == 4 ? 1 : 4 + (q - 1) * 3;
-	} else if (len >= 8 && t[4] == ' ' && (y = digits(t, 4)) >= 0 &&
+	} else if (len >= 8 && t[4] == ' ' && (y = str_digits(t, 4)) >= 0 &&
 		   month_of(t + 5)) {
 		p->kind = PERIOD_MONTH;
 		p->year = y;

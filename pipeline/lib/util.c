@@ -284,3 +284,20 @@ int str_ends_with(const char *s, const char *suffix)
 
 	return n >= m && strcmp(s + n - m, suffix) == 0;
 }
+
+int str_digits(const char *s, int n)
+{
+	int v = 0, i;
+
+	for (i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+int str_all_digits(const char *s)
+{
+	return *s && s[strspn(s, "0123456789")] == '\0';
+}
