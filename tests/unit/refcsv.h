@@ -11,6 +11,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+
+/* The PHEindicatormethods reference folder: ../shared, or
+ * JSNA_PIM_REFDIR. */
+static int refdir_reported;	/* said once per test program */
+
+static inline const char *refdir(void)
+{
+	const char *d = getenv("JSNA_PIM_REFDIR");
+
+	return d && *d ? d : "../shared/reference/pheindicatormethods";
+}
+
+/* Skips the calling test when the reference folder is absent. A missing
+ * file inside a present folder is a failure, not a skip. */
+#define REQUIRE_REFDIR() \
+	do { \
+		struct stat st_; \
+		if (stat(refdir(), &st_) != 0 || !S_ISDIR(st_.st_mode)) { \
+			if (!refdir_reported++) \
+				print_message("reference tests skipped: " \
+					      "folder '%s' not found\n", \
+					      refdir()); \
+			skip(); \
+		} \
+	} while (0)
 
 #define CSV_MAXF 32
 #define CSV_MAXLINE 4096

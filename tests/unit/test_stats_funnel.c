@@ -121,28 +121,6 @@ static struct ref_file ref_files[] = {
 			"with_denom.csv" },
 };
 
-static int refdir_reported;
-
-static const char *refdir(void)
-{
-	const char *d = getenv("JSNA_PIM_REFDIR");
-
-	return d && *d ? d : "../shared/reference/pheindicatormethods";
-}
-
-/* Skips the calling test when the reference folder is absent. A missing
- * file inside a present folder is a failure, not a skip. */
-#define REQUIRE_REFDIR() \
-	do { \
-		struct stat st_; \
-		if (stat(refdir(), &st_) != 0 || !S_ISDIR(st_.st_mode)) { \
-			if (!refdir_reported++) \
-				print_message("reference tests skipped: " \
-					      "folder '%s' not found\n", \
-					      refdir()); \
-			skip(); \
-		} \
-	} while (0)
 
 /* Half a unit of the last digit written in s ("5.571644585" -> 5e-10,
  * "1.5e-05" -> 5e-7); 0 for a whole number written without a point,

@@ -74,28 +74,6 @@ static struct ref_file ref_files[] = {
 	[RF_ERR] = { "dsr_isr_input_err1..4 (status)", 0, 0, 0 },
 };
 
-static int refdir_reported;
-
-static const char *refdir(void)
-{
-	const char *d = getenv("JSNA_PIM_REFDIR");
-
-	return d && *d ? d : "../shared/reference/pheindicatormethods";
-}
-
-/* Skips the calling test when the reference folder is absent. A missing
- * file inside a present folder is a failure, not a skip. */
-#define REQUIRE_REFDIR() \
-	do { \
-		struct stat st_; \
-		if (stat(refdir(), &st_) != 0 || !S_ISDIR(st_.st_mode)) { \
-			if (!refdir_reported++) \
-				print_message("reference tests skipped: " \
-					      "folder '%s' not found\n", \
-					      refdir()); \
-			skip(); \
-		} \
-	} while (0)
 
 static void note_rel(struct ref_file *rf, double e)
 {
