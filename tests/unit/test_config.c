@@ -31,14 +31,7 @@ struct fixture {
 	struct config cfg;
 };
 
-static int rm_entry(const char *p, const struct stat *st, int flag,
-		    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
+#include "tmpdir.h"
 
 static int setup(void **state)
 {
@@ -67,7 +60,7 @@ static int teardown(void **state)
 	assert_null(fx->cfg.path);
 	assert_null(fx->cfg.area_code);
 	assert_int_equal(fx->cfg.nbenchmarks, 0);
-	rc = nftw(fx->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	rc = tmpdir_remove(fx->dir);
 	free(fx);
 	return rc;
 }

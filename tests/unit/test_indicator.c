@@ -77,14 +77,7 @@ struct fixture {
 	struct indicator_set set;
 };
 
-static int rm_entry(const char *p, const struct stat *st, int flag,
-		    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
+#include "tmpdir.h"
 
 static int setup(void **state)
 {
@@ -123,7 +116,7 @@ static int teardown(void **state)
 	indicator_set_release(&fx->set);
 	assert_null(fx->set.defs);
 	assert_int_equal(fx->set.n, 0);
-	rc = nftw(fx->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	rc = tmpdir_remove(fx->dir);
 	free(fx);
 	return rc;
 }

@@ -38,14 +38,7 @@ struct seen {
 	char *path;
 };
 
-static int rm_entry(const char *p, const struct stat *st, int flag,
-		    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
+#include "tmpdir.h"
 
 static int setup(void **state)
 {
@@ -78,7 +71,7 @@ static void seen_clear(struct fixture *fx)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	int rc = nftw(fx->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	int rc = tmpdir_remove(fx->dir);
 
 	seen_clear(fx);
 	free(fx);

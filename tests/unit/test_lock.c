@@ -32,14 +32,7 @@ struct fixture {
 	char errfile[128];	/* a child's stderr */
 };
 
-static int rm_entry(const char *p, const struct stat *st, int flag,
-		    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
+#include "tmpdir.h"
 
 static int setup(void **state)
 {
@@ -63,7 +56,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	int rc = nftw(fx->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	int rc = tmpdir_remove(fx->dir);
 
 	unsetenv("JSNA_LOCK_FD");
 	free(fx);

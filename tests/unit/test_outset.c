@@ -29,14 +29,7 @@ struct fixture {
 	char path[256];		/* scratch */
 };
 
-static int rm_entry(const char *p, const struct stat *st, int flag,
-		    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
+#include "tmpdir.h"
 
 static int setup(void **state)
 {
@@ -58,7 +51,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fixture *fx = *state;
-	int rc = nftw(fx->root, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
+	int rc = tmpdir_remove(fx->root);
 
 	unsetenv("JSNA_OUTSET");
 	free(fx);

@@ -31,14 +31,7 @@ struct fixture {
 	struct store *st;
 };
 
-static int rm_entry(const char *p, const struct stat *st, int flag,
-		    struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(p);
-}
+#include "tmpdir.h"
 
 static int setup(void **state)
 {
@@ -62,7 +55,7 @@ static int teardown(void **state)
 	int rc;
 
 	store_close(fx->st);
-	rc = nftw(fx->dir, rm_entry, 8, FTW_DEPTH | FTW_PHYS);
+	rc = tmpdir_remove(fx->dir);
 	free(fx);
 	return rc;
 }
