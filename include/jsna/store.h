@@ -119,7 +119,8 @@ typedef int store_lookup_fn(const struct lookup_row *r, void *ctx);
 int store_each_lookup(struct store *st, const char *kind,
 		      store_lookup_fn *fn, void *ctx);
 
-/* Datasets as loaded: one call per dataset and measure. */
+/* Datasets as loaded: one call per dataset and measure; a reference list
+ * comes as measure "lookup:KIND" with years 0. */
 struct dataset_info {
 	const char *id;
 	const char *title;

@@ -63,9 +63,15 @@ static int on_dataset(const struct dataset_info *d, void *vc)
 		c->last = xstrdup(d->id);
 		printf("%s\t%s (%s)\n", d->id, d->title, d->publisher);
 	}
-	printf("    measure %s: %lld values from %lld file%s, %d to %d\n",
-	       d->measure, d->rows, d->files, d->files == 1 ? "" : "s",
-	       d->first_year, d->last_year);
+	if (!strncmp(d->measure, "lookup:", 7))
+		printf("    reference list '%s': %lld rows from %lld file%s\n",
+		       d->measure + 7, d->rows, d->files,
+		       d->files == 1 ? "" : "s");
+	else
+		printf("    measure %s: %lld values from %lld file%s, %d to %d\n",
+		       d->measure, d->rows, d->files,
+		       d->files == 1 ? "" : "s", d->first_year,
+		       d->last_year);
 	return 0;
 }
 

@@ -90,7 +90,11 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"SELECT d.id, d.title, d.publisher, o.measure, count(*), "
 		"count(DISTINCT o.file), min(o.year), max(o.year) "
 		"FROM dataset d JOIN observation o ON o.dataset = d.id "
-		"GROUP BY d.id, o.measure ORDER BY d.id, o.measure" },
+		"GROUP BY d.id, o.measure "
+		"UNION ALL SELECT d.id, d.title, d.publisher, "
+		"'lookup:' || l.kind, count(*), count(DISTINCT l.file), 0, 0 "
+		"FROM dataset d JOIN lookup l ON l.dataset = d.id "
+		"GROUP BY d.id, l.kind ORDER BY 1, 4" },
 	[S_FILTER_EACH] = { "list a dataset's filters",
 		"SELECT DISTINCT filters FROM observation WHERE dataset = ?1 "
 		"ORDER BY filters" },
