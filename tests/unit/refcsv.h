@@ -10,6 +10,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -166,6 +167,25 @@ static inline int csv_col(const struct csv *c, const char *name)
 static inline const char *csv_str(const struct csv *c, int col)
 {
 	return c->field[col];
+}
+
+/* A number; an empty field or "NA" is NA, read as NaN; anything else
+ * fails the test. Needs <math.h>. */
+static inline double csv_number(const struct csv *c, int col)
+{
+	const char *s = c->field[col];
+	char *end;
+	double v;
+
+	if (*s == '\0' || strcmp(s, "NA") == 0)
+		return NAN;
+	v = strtod(s, &end);
+	if (end == s || *end != '\0') {
+		print_error("%s:%lu: '%s' is not a number\n", c->path,
+			    c->lineno, s);
+		fail();
+	}
+	return v;
 }
 
 #endif

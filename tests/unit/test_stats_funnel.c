@@ -36,34 +36,7 @@
 /* ------------------------------------------------------------------ */
 /* Comparing doubles */
 
-/* Relative error of got against want; absolute when want is 0; 0 when
- * both are NaN and +Inf when only one is. */
-static double rel_err(double got, double want)
-{
-	if (isnan(want) || isnan(got))
-		return isnan(want) && isnan(got) ? 0.0 : INFINITY;
-	if (isinf(want) || isinf(got))
-		return (isinf(want) && isinf(got) &&
-			!(want < 0.0) == !(got < 0.0)) ? 0.0 : INFINITY;
-	if (!(fabs(want) > 0.0))
-		return fabs(got);
-	return fabs(got - want) / fabs(want);
-}
-
-static void assert_close_at(double got, double want, double tol,
-			    const char *what, const char *file, int line)
-{
-	double e = rel_err(got, want);
-
-	if (!(e <= tol)) {
-		print_error("%s = %.17g, expected %.17g (relative error %.3g "
-			    "> %.3g)\n", what, got, want, e, tol);
-		_fail(file, line);
-	}
-}
-
-#define assert_close(got, want, tol) \
-	assert_close_at((got), (want), (tol), #got, __FILE__, __LINE__)
+#include "assertnum.h"
 
 /* A whole number, exactly (x axis positions). */
 #define assert_whole(got, want) \
@@ -191,23 +164,6 @@ static void assert_ref_str_at(struct ref_file *rf, const char *got,
 
 #include "refcsv.h"
 
-/* A number; an empty field or "NA" is NA, read as NaN. */
-static double csv_num(const struct csv *c, int col)
-{
-	const char *s = c->field[col];
-	char *end;
-	double v;
-
-	if (*s == '\0' || strcmp(s, "NA") == 0)
-		return NAN;
-	v = strtod(s, &end);
-	if (end == s || *end != '\0') {
-		print_error("%s:%lu: '%s' is not a number\n", c->path,
-			    c->lineno, s);
-		fail();
-	}
-	return v;
-}
 
 /* ------------------------------------------------------------------ */
 /* Input tables held in memory */
@@ -241,7 +197,7 @@ static void table_load(struct table *t, const char *file,
 	while (csv_next(&c)) {
 		assert_true(t->n < MAXROWS);
 		for (int k = 0; k < t->ncol; k++)
-			t->col[k][t->n] = csv_num(&c, idx[k]);
+			t->col[k][t->n] = csv_number(&c, idx[k]);
 		if (sidx >= 0) {
 			assert_true(strlen(csv_str(&c, sidx)) <
 				    sizeof t->str[0]);
@@ -471,7 +427,7 @@ static void test_quantiles_reference(void **state)
 	while (csv_next(&c)) {
 		struct qrow *r = &qrows[n];
 		const char *pol = csv_str(&c, cpol);
-		double q = csv_num(&c, cq);
+		double q = csv_number(&c, cq);
 
 		/* the package tests only the "Good..." rows */
 		if (strncmp(csv_str(&c, ct), "Good", 4) != 0)
@@ -488,7 +444,7 @@ static void test_quantiles_reference(void **state)
 			snprintf(r->key, sizeof r->key, "%s", csv_str(&c, ci));
 		else
 			r->key[0] = '\0';
-		r->value = csv_num(&c, cv);
+		r->value = csv_number(&c, cv);
 		if (strcmp(pol, "RAG - Low is good") == 0 ||
 		    strcmp(pol, "TRUE") == 0)
 			r->invert = 1;

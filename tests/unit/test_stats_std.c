@@ -131,23 +131,6 @@ static void assert_ref_abs_at(struct ref_file *rf, double got, double want,
 
 #include "refcsv.h"
 
-/* A number; an empty field or "NA" is NA, read as NaN. */
-static double csv_num(const struct csv *c, int col)
-{
-	const char *s = c->field[col];
-	char *end;
-	double v;
-
-	if (*s == '\0' || strcmp(s, "NA") == 0)
-		return NAN;
-	v = strtod(s, &end);
-	if (end == s || *end != '\0') {
-		print_error("%s:%lu: '%s' is not a number\n", c->path,
-			    c->lineno, s);
-		fail();
-	}
-	return v;
-}
 
 /* ------------------------------------------------------------------ */
 /* Input files read into groups of bands (an area's rows, in order) */
@@ -193,7 +176,7 @@ static void load_groups(const char *name, const char *areacol,
 		}
 		assert_true(g->n < MAXBANDS);
 		for (int k = 0; k < ncols; k++)
-			g->v[k][g->n] = csv_num(&c, ci[k]);
+			g->v[k][g->n] = csv_number(&c, ci[k]);
 		g->n++;
 	}
 	csv_close(&c);
@@ -749,21 +732,21 @@ static void test_dsr_reference(void **state)
 			nb = g->n;
 			assert_int_equal(nb, STATS_ESP2013_BANDS);
 		}
-		want = csv_num(&c, cO) < 10 ? STATS_SUPPRESSED : STATS_OK;
+		want = csv_number(&c, cO) < 10 ? STATS_SUPPRESSED : STATS_OK;
 
 		assert_int_equal(stats_dsr(x, n, w, nb, mult, 0.95, &d), want);
-		assert_ref(rf, d.total_count, csv_num(&c, cO), c.lineno);
-		assert_ref(rf, d.total_pop, csv_num(&c, cN), c.lineno);
-		assert_ref(rf, d.value, csv_num(&c, cv), c.lineno);
-		assert_ref(rf, d.lower, csv_num(&c, cl95), c.lineno);
-		assert_ref(rf, d.upper, csv_num(&c, cu95), c.lineno);
+		assert_ref(rf, d.total_count, csv_number(&c, cO), c.lineno);
+		assert_ref(rf, d.total_pop, csv_number(&c, cN), c.lineno);
+		assert_ref(rf, d.value, csv_number(&c, cv), c.lineno);
+		assert_ref(rf, d.lower, csv_number(&c, cl95), c.lineno);
+		assert_ref(rf, d.upper, csv_number(&c, cu95), c.lineno);
 
 		assert_int_equal(stats_dsr(x, n, w, nb, mult, 0.998, &d),
 				 want);
-		assert_ref(rf, d.value, csv_num(&c, cv), c.lineno);
+		assert_ref(rf, d.value, csv_number(&c, cv), c.lineno);
 		if (!is1976) {
-			assert_ref(rf, d.lower, csv_num(&c, cl998), c.lineno);
-			assert_ref(rf, d.upper, csv_num(&c, cu998), c.lineno);
+			assert_ref(rf, d.lower, csv_number(&c, cl998), c.lineno);
+			assert_ref(rf, d.upper, csv_number(&c, cu998), c.lineno);
 			continue;
 		}
 		/*
@@ -774,16 +757,16 @@ static void test_dsr_reference(void **state)
 		 * that ours is the corrected value the README gives.
 		 */
 		defects++;
-		assert_ref(rf, 10 * d.lower, csv_num(&c, cl998), c.lineno);
-		assert_ref(rf, 10 * d.upper, csv_num(&c, cu998), c.lineno);
+		assert_ref(rf, 10 * d.lower, csv_number(&c, cl998), c.lineno);
+		assert_ref(rf, 10 * d.upper, csv_number(&c, cu998), c.lineno);
 		if (mult < 1e5) {
 			struct stats_dsr h;
 
 			assert_int_equal(stats_dsr(x, n, w, nb, 10 * mult,
 						   0.998, &h),
 					 STATS_OK);
-			assert_ref(rf, h.lower, csv_num(&c, cl998), c.lineno);
-			assert_ref(rf, h.upper, csv_num(&c, cu998), c.lineno);
+			assert_ref(rf, h.lower, csv_number(&c, cl998), c.lineno);
+			assert_ref(rf, h.upper, csv_number(&c, cu998), c.lineno);
 		} else {
 			rf->nassert += 2;
 			assert_within(d.lower, 7659.282, 0.0005);
@@ -850,7 +833,7 @@ static void test_dsr_nonindependent_reference(void **state)
 		for (size_t i = 0; i < g->n; i++)
 			for (size_t k = 0; k < nfreq; k++)
 				persons[i * nfreq + k] = g->v[1 + k][i];
-		want = csv_num(&c, cO) < 10 ? STATS_SUPPRESSED : STATS_OK;
+		want = csv_number(&c, cO) < 10 ? STATS_SUPPRESSED : STATS_OK;
 		if (want == STATS_SUPPRESSED)
 			assert_string_equal(csv_str(&c, cstat),
 					    "dsr NA for total count < 10");
@@ -864,19 +847,19 @@ static void test_dsr_nonindependent_reference(void **state)
 							  g->n, 1e5, 0.95,
 							  &d),
 				 want);
-		assert_ref(rf, d.total_count, csv_num(&c, cO), c.lineno);
-		assert_ref(rf, d.total_pop, csv_num(&c, cN), c.lineno);
-		assert_ref_abs(rf, d.value, csv_num(&c, cv), c.lineno);
-		assert_ref_abs(rf, d.lower, csv_num(&c, cl95), c.lineno);
-		assert_ref_abs(rf, d.upper, csv_num(&c, cu95), c.lineno);
+		assert_ref(rf, d.total_count, csv_number(&c, cO), c.lineno);
+		assert_ref(rf, d.total_pop, csv_number(&c, cN), c.lineno);
+		assert_ref_abs(rf, d.value, csv_number(&c, cv), c.lineno);
+		assert_ref_abs(rf, d.lower, csv_number(&c, cl95), c.lineno);
+		assert_ref_abs(rf, d.upper, csv_number(&c, cu95), c.lineno);
 		assert_int_equal(stats_dsr_nonindependent(persons, freqs,
 							  nfreq, g->v[0],
 							  stats_esp2013,
 							  g->n, 1e5, 0.998,
 							  &d),
 				 want);
-		assert_ref_abs(rf, d.lower, csv_num(&c, cl998), c.lineno);
-		assert_ref_abs(rf, d.upper, csv_num(&c, cu998), c.lineno);
+		assert_ref_abs(rf, d.lower, csv_number(&c, cl998), c.lineno);
+		assert_ref_abs(rf, d.upper, csv_number(&c, cu998), c.lineno);
 
 		/* the events per band are the input's count column, and
 		 * the value is that of the independent DSR on them */
@@ -909,22 +892,22 @@ static void test_dsr_nonindependent_reference(void **state)
 static void check_isr_row(struct ref_file *rf, const struct csv *c,
 			  const struct stats_isr *r, int level998)
 {
-	assert_ref(rf, r->observed, csv_num(c, csv_col(c, "observed")),
+	assert_ref(rf, r->observed, csv_number(c, csv_col(c, "observed")),
 		   c->lineno);
-	assert_ref(rf, r->expected, csv_num(c, csv_col(c, "expected")),
+	assert_ref(rf, r->expected, csv_number(c, csv_col(c, "expected")),
 		   c->lineno);
-	assert_ref(rf, r->ref_rate, csv_num(c, csv_col(c, "ref_rate")),
+	assert_ref(rf, r->ref_rate, csv_number(c, csv_col(c, "ref_rate")),
 		   c->lineno);
-	assert_ref(rf, r->value, csv_num(c, csv_col(c, "value")), c->lineno);
+	assert_ref(rf, r->value, csv_number(c, csv_col(c, "value")), c->lineno);
 	if (level998) {
-		assert_ref(rf, r->lower, csv_num(c, csv_col(c, "lower99_8cl")),
+		assert_ref(rf, r->lower, csv_number(c, csv_col(c, "lower99_8cl")),
 			   c->lineno);
-		assert_ref(rf, r->upper, csv_num(c, csv_col(c, "upper99_8cl")),
+		assert_ref(rf, r->upper, csv_number(c, csv_col(c, "upper99_8cl")),
 			   c->lineno);
 	} else {
-		assert_ref(rf, r->lower, csv_num(c, csv_col(c, "lower95_0cl")),
+		assert_ref(rf, r->lower, csv_number(c, csv_col(c, "lower95_0cl")),
 			   c->lineno);
-		assert_ref(rf, r->upper, csv_num(c, csv_col(c, "upper95_0cl")),
+		assert_ref(rf, r->upper, csv_number(c, csv_col(c, "upper95_0cl")),
 			   c->lineno);
 	}
 }
@@ -984,7 +967,7 @@ static void test_isr_reference(void **state)
 		int is_err2 = !starts_with(area, "testdata_");
 		double scale = label_number(stat);
 		const struct group *g;
-		int levels = isnan(csv_num(&c, cl998)) ? 1 : 2;
+		int levels = isnan(csv_number(&c, cl998)) ? 1 : 2;
 
 		rows++;
 		if (!is_rate)
@@ -994,7 +977,7 @@ static void test_isr_reference(void **state)
 		assert_int_equal(g->n, rg->n);
 		/* the method column follows the < 10 threshold on O */
 		assert_string_equal(csv_str(&c, cmeth),
-				    csv_num(&c, csv_col(&c, "observed")) < 10 ?
+				    csv_number(&c, csv_col(&c, "observed")) < 10 ?
 				    "Exact" : "Byars");
 		for (int lv = 0; lv < levels; lv++) {
 			double conf = lv ? 0.998 : 0.95;

@@ -37,34 +37,7 @@
 /* ------------------------------------------------------------------ */
 /* Comparing doubles */
 
-/* Relative error of got against want; absolute when want is 0; 0 when
- * both are NaN and +Inf when only one is. */
-static double rel_err(double got, double want)
-{
-	if (isnan(want) || isnan(got))
-		return isnan(want) && isnan(got) ? 0.0 : INFINITY;
-	if (isinf(want) || isinf(got))
-		return (isinf(want) && isinf(got) &&
-			!(want < 0.0) == !(got < 0.0)) ? 0.0 : INFINITY;
-	if (!(fabs(want) > 0.0))
-		return fabs(got);
-	return fabs(got - want) / fabs(want);
-}
-
-static void assert_close_at(double got, double want, double tol,
-			    const char *what, const char *file, int line)
-{
-	double e = rel_err(got, want);
-
-	if (!(e <= tol)) {
-		print_error("%s = %.17g, expected %.17g (relative error %.3g "
-			    "> %.3g)\n", what, got, want, e, tol);
-		_fail(file, line);
-	}
-}
-
-#define assert_close(got, want, tol) \
-	assert_close_at((got), (want), (tol), #got, __FILE__, __LINE__)
+#include "assertnum.h"
 
 /* got equals a value published as text: within half a unit of its last
  * decimal ("46.77" -> 0.005), plus rounding noise. */
