@@ -154,6 +154,12 @@ struct indicator_meta {
 	const char *source;
 	const char *definition;
 	const char *sha256;
+	const char *denominator_label;
+	double target;		/* NaN: none */
+	int base_year;		/* 0: none */
+	const char *last_update, *next_update;
+	const char *group_a, *group_b;	/* a gap's: "ID" or "ID/CATEGORY" */
+	const char *datasets;	/* the dataset ids read, comma-separated */
 };
 int store_put_indicator(struct store *st, long long run,
 			const struct indicator_meta *m);
@@ -177,9 +183,26 @@ struct value_row {
 	double neighbour_avg;
 	int rank, rank_of;	/* 0 = none */
 	const char *quartile;
+	const char *cmp_goal;
+	double change_prev, change_base;	/* NaN = none */
+	int rank_region, rank_region_of;	/* 0 = none */
+	int rank_neighbours, rank_neighbours_of;
+	const char *new_data;
 };
 int store_put_value(struct store *st, long long run,
 		    const struct value_row *v);
+/* 1 when some value of dataset is loaded, 0 when none, -1 (reported). */
+int store_dataset_loaded(struct store *st, const char *dataset);
+
+/* A breakdown of an indicator, in the definition's order. */
+int store_put_category(struct store *st, long long run, const char *indicator,
+		       const char *name, const char *category_type,
+		       const char *category, int ord);
+typedef int store_category_fn(const char *indicator, const char *name,
+			      const char *category_type, const char *category,
+			      void *ctx);
+int store_each_category(struct store *st, long long run,
+			store_category_fn *fn, void *ctx);
 typedef int store_value_fn(const struct value_row *v, void *ctx);
 /* Values of one run; indicator and area may be NULL for all. Ordered by
  * indicator, area, category, period. */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "jsna/buf.h"
 #include "jsna/compute.h"
 #include "jsna/indicator.h"
 #include "jsna/neighbours.h"
@@ -27,24 +28,64 @@ static const char usage[] =
 	"  -h, --help         this text\n"
 	"      --version      the program's version\n";
 
-static int wanted(const char *id, char **only, size_t nonly)
+/* Is id wanted: named by --only, or a group of a gap named? */
+static int wanted(const struct indicator_set *set, const char *id,
+		  char **only, size_t nonly)
 {
 	size_t i;
 
 	if (!nonly)
 		return 1;
-	for (i = 0; i < nonly; i++)
+	for (i = 0; i < nonly; i++) {
+		const struct indicator_def *g;
+
 		if (strcmp(only[i], id) == 0)
 			return 1;
+		g = indicator_find(set, only[i]);
+		if (g && g->type == IND_GAP &&
+		    (!strcmp(g->group_a.indicator, id) ||
+		     !strcmp(g->group_b.indicator, id)))
+			return 1;
+	}
 	return 0;
 }
 
-static int put_meta(struct stage *s, const struct indicator_def *d)
+static void add_dataset(struct buf *b, const char *id)
+{
+	const char *p = b->buf;
+	size_t n = strlen(id);
+
+	while (p && *p) {
+		if (!strncmp(p, id, n) && (p[n] == ',' || !p[n]))
+			return;
+		p = strchr(p, ',');
+		if (p)
+			p++;
+	}
+	if (b->len)
+		buf_addf(b, ",");
+	buf_addf(b, "%s", id);
+}
+
+static void add_term(struct buf *b, const struct ind_term *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nparts; i++)
+		add_dataset(b, t->parts[i].dataset);
+}
+
+static int put_meta(struct stage *s, const struct indicator_set *set,
+		    const struct indicator_def *d)
 {
 	struct indicator_meta m;
+	struct buf ga = BUF_INIT, gb = BUF_INIT, ds = BUF_INIT;
 	char unit[128];
+	size_t i;
+	int ret;
 
-	indicator_unit(d, unit, sizeof(unit));
+	indicator_unit(d, set, unit, sizeof(unit));
+	memset(&m, 0, sizeof(m));
 	m.id = d->id;
 	m.title = d->title;
 	m.domain = d->domain;
@@ -54,13 +95,46 @@ static int put_meta(struct stage *s, const struct indicator_def *d)
 	m.ci = indicator_ci_name(d->ci);
 	m.decimals = d->decimals;
 	m.unit = unit;
-	m.count_label = d->numerator.label;
+	m.count_label = indicator_count_label(d);
+	m.denominator_label = d->denominator.nparts &&
+		d->denominator.parts[0].label ?
+		d->denominator.parts[0].label : "";
 	m.sex = d->sex;
 	m.age = d->age;
 	m.source = d->source;
 	m.definition = d->path;
 	m.sha256 = d->sha256;
-	return store_put_indicator(s->st, s->run, &m);
+	m.target = d->target;
+	m.base_year = d->base_year;
+	m.last_update = d->last_update;
+	m.next_update = d->next_update;
+	if (d->type == IND_GAP) {
+		buf_addf(&ga, "%s%s%s", d->group_a.indicator,
+			 d->group_a.category ? "/" : "",
+			 d->group_a.category ? d->group_a.category : "");
+		buf_addf(&gb, "%s%s%s", d->group_b.indicator,
+			 d->group_b.category ? "/" : "",
+			 d->group_b.category ? d->group_b.category : "");
+	}
+	add_term(&ds, &d->numerator);
+	add_term(&ds, &d->denominator);
+	add_term(&ds, &d->value);
+	add_term(&ds, &d->sd);
+	for (i = 0; i < d->nfallbacks; i++)
+		add_dataset(&ds, d->fallbacks[i].dataset);
+	m.group_a = ga.len ? ga.buf : "";
+	m.group_b = gb.len ? gb.buf : "";
+	m.datasets = ds.len ? ds.buf : "";
+	ret = store_put_indicator(s->st, s->run, &m);
+	for (i = 0; i < d->ncategories && ret == 0; i++)
+		ret = store_put_category(s->st, s->run, d->id,
+					 d->categories[i].name,
+					 d->categories[i].type,
+					 d->categories[i].label, (int)i);
+	buf_release(&ga);
+	buf_release(&gb);
+	buf_release(&ds);
+	return ret;
 }
 
 int main(int argc, char **argv)
@@ -75,6 +149,10 @@ int main(int argc, char **argv)
 	struct neighbours nb = NEIGHBOURS_INIT;
 	struct strmap areas = STRMAP_INIT;
 	struct compute_env env;
+	struct compute_cache cache = COMPUTE_CACHE_INIT;
+	struct source_registry reg;
+	int have_reg = 0;
+	size_t *order = NULL;
 	char **only = NULL;
 	size_t nonly = 0, oalloc = 0, i, done = 0;
 	int c, rc, ret = JSNA_EXIT_OK;
@@ -142,18 +220,33 @@ int main(int argc, char **argv)
 	env.cfg = &s.cfg;
 	env.nb = &nb;
 	env.areas = &areas;
+	{
+		/* To tell a misspelt dataset from one not loaded tonight. */
+		struct buf dir = BUF_INIT;
+
+		buf_addf(&dir, "%s/sources", s.cfg.inputs);
+		if (access(dir.buf, R_OK | X_OK) == 0 &&
+		    source_registry_load(dir.buf, &reg) == 0)
+			have_reg = 1;
+		buf_release(&dir);
+	}
+	env.sources = have_reg ? &reg : NULL;
+	env.set = &set;
+	env.cache = &cache;
 	env.run = s.run;
+	order = xcalloc(set.n + 1, sizeof(*order));
+	compute_order(&set, order);
 	if (store_begin(s.st) < 0) {
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}
 	for (i = 0; i < set.n; i++) {
-		const struct indicator_def *d = &set.defs[i];
+		const struct indicator_def *d = &set.defs[order[i]];
 		struct compute_stats cs;
 
-		if (!wanted(d->id, only, nonly))
+		if (!wanted(&set, d->id, only, nonly))
 			continue;
-		if (store_savepoint(s.st) < 0 || put_meta(&s, d) < 0) {
+		if (store_savepoint(s.st) < 0 || put_meta(&s, &set, d) < 0) {
 			ret = JSNA_EXIT_SYSTEM;
 			break;
 		}
@@ -164,9 +257,9 @@ int main(int argc, char **argv)
 				break;
 			}
 			done++;
-			note("%s: %lld values, %lld suppressed, %lld without a denominator",
-			     d->id, cs.values, cs.suppressed,
-			     cs.missing_denominator);
+			note("%s: %lld values, %lld withheld (%lld to protect another), %lld published values taken, %lld without a denominator",
+			     d->id, cs.values, cs.suppressed, cs.secondary,
+			     cs.fallback, cs.missing_denominator);
 			continue;
 		case COMPUTE_DATA:
 			store_savepoint_rollback(s.st);
@@ -186,6 +279,10 @@ int main(int argc, char **argv)
 	else
 		note("%zu indicator%s computed", done, done == 1 ? "" : "s");
 out:
+	if (have_reg)
+		source_registry_release(&reg);
+	free(order);
+	compute_cache_release(&cache);
 	neighbours_release(&nb);
 	strmap_release(&areas, compute_free_area);
 	indicator_set_release(&set);

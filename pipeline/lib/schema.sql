@@ -130,3 +130,33 @@ CREATE TABLE indicator_value (
 	quartile      TEXT NOT NULL DEFAULT '',
 	PRIMARY KEY (run, indicator, area, year, month, category_type, category)
 );
+
+-- version 2
+-- The indicator catalogue: what a chart, table or statement needs to know
+-- of each definition, and what each value is compared with.
+ALTER TABLE indicator ADD COLUMN denominator_label TEXT NOT NULL DEFAULT '';
+ALTER TABLE indicator ADD COLUMN target REAL;
+ALTER TABLE indicator ADD COLUMN base_year INTEGER;
+ALTER TABLE indicator ADD COLUMN last_update TEXT NOT NULL DEFAULT '';
+ALTER TABLE indicator ADD COLUMN next_update TEXT NOT NULL DEFAULT '';
+ALTER TABLE indicator ADD COLUMN group_a TEXT NOT NULL DEFAULT '';   -- a gap's groups:
+ALTER TABLE indicator ADD COLUMN group_b TEXT NOT NULL DEFAULT '';   -- "ID" or "ID/CATEGORY"
+ALTER TABLE indicator ADD COLUMN datasets TEXT NOT NULL DEFAULT '';  -- ids read, comma-separated
+-- Category Type and Category of each breakdown, in the definition's order.
+CREATE TABLE indicator_category (
+	run           INTEGER NOT NULL REFERENCES run(id),
+	indicator     TEXT NOT NULL,
+	name          TEXT NOT NULL,     -- [category NAME]
+	category_type TEXT NOT NULL,
+	category      TEXT NOT NULL,
+	ord           INTEGER NOT NULL,
+	PRIMARY KEY (run, indicator, name)
+);
+ALTER TABLE indicator_value ADD COLUMN cmp_goal TEXT NOT NULL DEFAULT '';
+ALTER TABLE indicator_value ADD COLUMN change_prev REAL;    -- since the previous period
+ALTER TABLE indicator_value ADD COLUMN change_base REAL;    -- since the base year
+ALTER TABLE indicator_value ADD COLUMN rank_region INTEGER;
+ALTER TABLE indicator_value ADD COLUMN rank_region_of INTEGER;
+ALTER TABLE indicator_value ADD COLUMN rank_neighbours INTEGER;  -- among the area and its neighbours
+ALTER TABLE indicator_value ADD COLUMN rank_neighbours_of INTEGER;
+ALTER TABLE indicator_value ADD COLUMN new_data TEXT NOT NULL DEFAULT '';

@@ -25,7 +25,7 @@ enum stmt_id {
 	S_OBS_PUT, S_OBS_EACH, S_LOOKUP_PUT, S_LOOKUP_EACH, S_FILE_STATUS,
 	S_DATASET_EACH, S_FILTER_EACH,
 	S_IND_PUT, S_IND_EACH,
-	S_VAL_PUT, S_VAL_EACH, S_LATEST_CALC,
+	S_VAL_PUT, S_VAL_EACH, S_LATEST_CALC, S_CAT_PUT, S_CAT_EACH, S_DATASET_LOADED,
 	S_COUNT
 };
 
@@ -101,31 +101,49 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 	[S_IND_PUT] = { "store an indicator",
 		"INSERT OR REPLACE INTO indicator(run, id, title, domain, type, "
 		"multiplier, polarity, ci, decimals, unit, count_label, sex, "
-		"age, source, definition, sha256) VALUES (?1, ?2, ?3, ?4, ?5, "
-		"?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)" },
+		"age, source, definition, sha256, denominator_label, target, "
+		"base_year, last_update, next_update, group_a, group_b, "
+		"datasets) VALUES (?1, ?2, ?3, ?4, ?5, "
+		"?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+		"?19, ?20, ?21, ?22, ?23, ?24)" },
 	[S_IND_EACH] = { "read indicators",
 		"SELECT id, title, domain, type, multiplier, polarity, ci, "
 		"decimals, unit, count_label, sex, age, source, definition, "
-		"sha256 FROM indicator WHERE run = ?1 ORDER BY id" },
+		"sha256, denominator_label, target, base_year, last_update, "
+		"next_update, group_a, group_b, datasets "
+		"FROM indicator WHERE run = ?1 ORDER BY id" },
 	[S_VAL_PUT] = { "store an indicator value",
 		"INSERT OR REPLACE INTO indicator_value(run, indicator, area, "
 		"kind, year, month, category_type, category, value, lower95, "
 		"upper95, lower998, upper998, count, denominator, note, "
 		"cmp_england, cmp_parent, trend, neighbour_avg, rank, rank_of, "
-		"quartile) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		"quartile, cmp_goal, change_prev, change_base, rank_region, "
+		"rank_region_of, rank_neighbours, rank_neighbours_of, new_data) "
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
 		"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-		"?23)" },
+		"?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)" },
 	[S_VAL_EACH] = { "read indicator values",
 		"SELECT indicator, area, kind, year, month, category_type, "
 		"category, value, lower95, upper95, lower998, upper998, count, "
 		"denominator, note, cmp_england, cmp_parent, trend, "
-		"neighbour_avg, rank, rank_of, quartile FROM indicator_value "
+		"neighbour_avg, rank, rank_of, quartile, cmp_goal, change_prev, "
+		"change_base, rank_region, rank_region_of, rank_neighbours, "
+		"rank_neighbours_of, new_data FROM indicator_value "
 		"WHERE run = ?1 AND (?2 IS NULL OR indicator = ?2) AND "
 		"(?3 IS NULL OR area = ?3) ORDER BY indicator, area, "
 		"category_type, category, year, month" },
 	[S_LATEST_CALC] = { "find the latest calculation",
 		"SELECT max(id) FROM run WHERE command = 'calc' AND "
 		"status IN (0, 1)" },
+	[S_CAT_PUT] = { "store a breakdown",
+		"INSERT OR REPLACE INTO indicator_category(run, indicator, "
+		"name, category_type, category, ord) VALUES (?1, ?2, ?3, ?4, "
+		"?5, ?6)" },
+	[S_DATASET_LOADED] = { "look for a dataset's values",
+		"SELECT EXISTS (SELECT 1 FROM observation WHERE dataset = ?1)" },
+	[S_CAT_EACH] = { "read breakdowns",
+		"SELECT indicator, name, category_type, category FROM "
+		"indicator_category WHERE run = ?1 ORDER BY indicator, ord" },
 };
 
 struct store {
@@ -746,6 +764,15 @@ int store_put_indicator(struct store *s, long long run,
 	bind_text(q, 14, m->source);
 	bind_text(q, 15, m->definition);
 	bind_text(q, 16, m->sha256);
+	bind_text(q, 17, m->denominator_label ? m->denominator_label : "");
+	bind_real(q, 18, m->target);
+	if (m->base_year)
+		sqlite3_bind_int(q, 19, m->base_year);
+	bind_text(q, 20, m->last_update ? m->last_update : "");
+	bind_text(q, 21, m->next_update ? m->next_update : "");
+	bind_text(q, 22, m->group_a ? m->group_a : "");
+	bind_text(q, 23, m->group_b ? m->group_b : "");
+	bind_text(q, 24, m->datasets ? m->datasets : "");
 	return done(s, S_IND_PUT);
 }
 
@@ -776,6 +803,14 @@ int store_each_indicator(struct store *s, long long run,
 		m.source = col_str(q, 12);
 		m.definition = col_str(q, 13);
 		m.sha256 = col_str(q, 14);
+		m.denominator_label = col_str(q, 15);
+		m.target = col_real(q, 16);
+		m.base_year = sqlite3_column_int(q, 17);
+		m.last_update = col_str(q, 18);
+		m.next_update = col_str(q, 19);
+		m.group_a = col_str(q, 20);
+		m.group_b = col_str(q, 21);
+		m.datasets = col_str(q, 22);
 		if ((ret = fn(&m, ctx)) < 0)
 			break;
 	}
@@ -816,6 +851,18 @@ int store_put_value(struct store *s, long long run, const struct value_row *v)
 		sqlite3_bind_int(q, 22, v->rank_of);
 	}
 	bind_text(q, 23, v->quartile ? v->quartile : "");
+	bind_text(q, 24, v->cmp_goal ? v->cmp_goal : "");
+	bind_real(q, 25, v->change_prev);
+	bind_real(q, 26, v->change_base);
+	if (v->rank_region > 0) {
+		sqlite3_bind_int(q, 27, v->rank_region);
+		sqlite3_bind_int(q, 28, v->rank_region_of);
+	}
+	if (v->rank_neighbours > 0) {
+		sqlite3_bind_int(q, 29, v->rank_neighbours);
+		sqlite3_bind_int(q, 30, v->rank_neighbours_of);
+	}
+	bind_text(q, 31, v->new_data ? v->new_data : "");
 	return done(s, S_VAL_PUT);
 }
 
@@ -857,11 +904,70 @@ int store_each_value(struct store *s, long long run, const char *indicator,
 		v.rank = sqlite3_column_int(q, 19);
 		v.rank_of = sqlite3_column_int(q, 20);
 		v.quartile = col_str(q, 21);
+		v.cmp_goal = col_str(q, 22);
+		v.change_prev = col_real(q, 23);
+		v.change_base = col_real(q, 24);
+		v.rank_region = sqlite3_column_int(q, 25);
+		v.rank_region_of = sqlite3_column_int(q, 26);
+		v.rank_neighbours = sqlite3_column_int(q, 27);
+		v.rank_neighbours_of = sqlite3_column_int(q, 28);
+		v.new_data = col_str(q, 29);
 		if ((ret = fn(&v, ctx)) < 0)
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
 		ret = db_error(s, stmts[S_VAL_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_put_category(struct store *s, long long run, const char *indicator,
+		       const char *name, const char *category_type,
+		       const char *category, int ord)
+{
+	sqlite3_stmt *q = prep(s, S_CAT_PUT);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	bind_text(q, 2, indicator);
+	bind_text(q, 3, name);
+	bind_text(q, 4, category_type);
+	bind_text(q, 5, category);
+	sqlite3_bind_int(q, 6, ord);
+	return done(s, S_CAT_PUT);
+}
+
+int store_each_category(struct store *s, long long run,
+			store_category_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_CAT_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if ((ret = fn(col_str(q, 0), col_str(q, 1), col_str(q, 2),
+			      col_str(q, 3), ctx)) < 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_CAT_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_dataset_loaded(struct store *s, const char *dataset)
+{
+	sqlite3_stmt *q = prep(s, S_DATASET_LOADED);
+	int rc, ret;
+
+	if (!q)
+		return -1;
+	bind_text(q, 1, dataset);
+	rc = sqlite3_step(q);
+	ret = rc == SQLITE_ROW ? sqlite3_column_int(q, 0) != 0 :
+		db_error(s, stmts[S_DATASET_LOADED].what);
 	sqlite3_reset(q);
 	return ret;
 }

@@ -100,10 +100,10 @@ static void assert_released(const struct indicator_def *d)
 	assert_null(d->sha256);
 	assert_null(d->id);
 	assert_null(d->title);
-	assert_null(d->numerator.dataset);
-	assert_int_equal(d->numerator.nwhere, 0);
-	assert_null(d->denominator.dataset);
-	assert_int_equal(d->has_denominator, 0);
+	assert_null(d->numerator.parts);
+	assert_int_equal(d->numerator.nparts, 0);
+	assert_null(d->denominator.parts);
+	assert_int_equal(d->denominator.nparts, 0);
 }
 
 static int teardown(void **state)
@@ -211,31 +211,31 @@ static void test_valid_rate(void **state)
 	assert_int_equal(d->ci, CI_BYAR);
 	assert_int_equal(d->decimals, 0);
 
-	assert_string_equal(d->numerator.dataset, "dfe_cla_number_and_rate");
-	assert_string_equal(d->numerator.measure, "children_count");
-	assert_int_equal(d->numerator.nwhere, 2);
-	assert_string_equal(d->numerator.where[0].column, "population_type");
-	assert_string_equal(d->numerator.where[0].value,
+	assert_string_equal(d->numerator.parts[0].dataset, "dfe_cla_number_and_rate");
+	assert_string_equal(d->numerator.parts[0].measure, "children_count");
+	assert_int_equal(d->numerator.parts[0].nwhere, 2);
+	assert_string_equal(d->numerator.parts[0].where[0].column, "population_type");
+	assert_string_equal(d->numerator.parts[0].where[0].value,
 			    "Children looked after on 31 March each year");
 	/* no blanks around '=' */
-	assert_string_equal(d->numerator.where[1].column, "geographic_level");
-	assert_string_equal(d->numerator.where[1].value, "Local authority");
-	assert_int_equal(d->numerator.period_offset, 0);
-	assert_string_equal(d->numerator.label, "children in care");
-	assert_int_equal(d->numerator.line, 16);
+	assert_string_equal(d->numerator.parts[0].where[1].column, "geographic_level");
+	assert_string_equal(d->numerator.parts[0].where[1].value, "Local authority");
+	assert_int_equal(d->numerator.parts[0].period_offset, 0);
+	assert_string_equal(d->numerator.parts[0].label, "children in care");
+	assert_int_equal(d->numerator.parts[0].line, 16);
 
-	assert_int_equal(d->has_denominator, 1);
-	assert_string_equal(d->denominator.dataset, "dfe_population_0_17");
-	assert_string_equal(d->denominator.measure, "population_estimate");
-	assert_int_equal(d->denominator.nwhere, 1);
-	assert_string_equal(d->denominator.where[0].column, "age_group");
-	assert_string_equal(d->denominator.where[0].value,
+	assert_int_equal(d->denominator.nparts, 1);
+	assert_string_equal(d->denominator.parts[0].dataset, "dfe_population_0_17");
+	assert_string_equal(d->denominator.parts[0].measure, "population_estimate");
+	assert_int_equal(d->denominator.parts[0].nwhere, 1);
+	assert_string_equal(d->denominator.parts[0].where[0].column, "age_group");
+	assert_string_equal(d->denominator.parts[0].where[0].value,
 			    "Children aged 0 to 17 years");
-	assert_int_equal(d->denominator.period_offset, -1);
-	assert_string_equal(d->denominator.label, "children aged under 18");
-	assert_int_equal(d->denominator.line, 23);
+	assert_int_equal(d->denominator.parts[0].period_offset, -1);
+	assert_string_equal(d->denominator.parts[0].label, "children aged under 18");
+	assert_int_equal(d->denominator.parts[0].line, 23);
 
-	indicator_unit(d, unit, sizeof(unit));
+	indicator_unit(d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "per 10,000 children aged under 18");
 	assert_string_equal(indicator_type_name(d->type), "rate");
 	assert_string_equal(indicator_ci_name(d->ci), "byar");
@@ -260,10 +260,10 @@ static void test_defaults(void **state)
 	assert_string_equal(d->source, "");
 	assert_string_equal(d->sex, "Persons");
 	assert_string_equal(d->age, "");
-	assert_string_equal(d->numerator.label, "");
-	assert_string_equal(d->denominator.label, "");
+	assert_string_equal(d->numerator.parts[0].label, "");
+	assert_string_equal(d->denominator.parts[0].label, "");
 	assert_int_equal(strlen(d->sha256), 64);
-	indicator_unit(d, unit, sizeof(unit));
+	indicator_unit(d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "%");
 	indicator_release(d);
 
@@ -273,10 +273,10 @@ static void test_defaults(void **state)
 	assert_int_equal(d->type, IND_COUNT);
 	assert_true(fabs(d->multiplier - 1) < 1e-9);
 	assert_int_equal(d->ci, CI_NONE);
-	assert_int_equal(d->has_denominator, 0);
-	assert_null(d->denominator.dataset);
+	assert_int_equal(d->denominator.nparts, 0);
+	assert_null(d->denominator.parts);
 	assert_int_equal(d->decimals, 6);
-	indicator_unit(d, unit, sizeof(unit));
+	indicator_unit(d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "");
 	indicator_release(d);
 
@@ -285,53 +285,56 @@ static void test_defaults(void **state)
 		"polarity = not_applicable\n" NUM DEN);
 	assert_int_equal(d->ci, CI_NONE);
 	assert_int_equal(d->polarity, POLARITY_NOT_APPLICABLE);
-	indicator_unit(d, unit, sizeof(unit));
+	indicator_unit(d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "per 1,000");
 	indicator_release(d);
 	load_ok(fx, HEAD "type = proportion\nmultiplier = 1000\n"
 		"polarity = none\nci = none\n" NUM DEN);
 	assert_int_equal(d->ci, CI_NONE);
-	indicator_unit(d, unit, sizeof(unit));
+	indicator_unit(d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "");
 }
 
 static void test_unit(void **state)
 {
 	struct indicator_def d;
+	struct ind_selection den;
 	char unit[64];
 
 	(void)state;
 	memset(&d, 0, sizeof(d));
+	memset(&den, 0, sizeof(den));
 	d.type = IND_RATE;
-	d.has_denominator = 1;
-	d.denominator.label = (char *)"children aged under 18";
+	d.denominator.parts = &den;
+	d.denominator.nparts = 1;
+	den.label = (char *)"children aged under 18";
 	d.multiplier = 10000;
-	indicator_unit(&d, unit, sizeof(unit));
+	indicator_unit(&d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "per 10,000 children aged under 18");
 	d.multiplier = 100000;
-	indicator_unit(&d, unit, sizeof(unit));
+	indicator_unit(&d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "per 100,000 children aged under 18");
 	d.multiplier = 1000000;
-	indicator_unit(&d, unit, sizeof(unit));
+	indicator_unit(&d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "per 1,000,000 children aged under 18");
 	d.multiplier = 100;
-	indicator_unit(&d, unit, sizeof(unit));
+	indicator_unit(&d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "per 100 children aged under 18");
-	d.denominator.label = (char *)"";
+	d.denominator.parts[0].label = (char *)"";
 	d.multiplier = 1000;
-	indicator_unit(&d, unit, sizeof(unit));
+	indicator_unit(&d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "per 1,000");
 	/* cut to the room given, still a string */
-	d.denominator.label = (char *)"children aged under 18";
+	d.denominator.parts[0].label = (char *)"children aged under 18";
 	d.multiplier = 10000;
-	indicator_unit(&d, unit, 11);
+	indicator_unit(&d, NULL, unit, 11);
 	assert_string_equal(unit, "per 10,000");
 	d.type = IND_PROPORTION;
 	d.multiplier = 100;
-	indicator_unit(&d, unit, sizeof(unit));
+	indicator_unit(&d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "%");
 	d.type = IND_COUNT;
-	indicator_unit(&d, unit, sizeof(unit));
+	indicator_unit(&d, NULL, unit, sizeof(unit));
 	assert_string_equal(unit, "");
 }
 
@@ -345,10 +348,10 @@ static void test_unknown_key(void **state)
 	expect_error(fx, HEAD "type = rate\nmultiplier = 1000\n"
 		     "polarity = none\n" NUM "filter = x\n" DEN,
 		     ":10: unknown key 'filter' in [numerator]");
-	/* period_offset belongs to the denominator only */
+	/* period_offset belongs to selections, not [indicator] */
 	expect_error(fx, HEAD "type = rate\nmultiplier = 1000\n"
-		     "polarity = none\n" NUM "period_offset = -1\n" DEN,
-		     ":10: unknown key 'period_offset' in [numerator]");
+		     "polarity = none\nperiod_offset = -1\n" NUM DEN,
+		     ":7: unknown key 'period_offset' in [indicator]");
 }
 
 static void test_unknown_section(void **state)
@@ -365,7 +368,7 @@ static void test_missing_parts(void **state)
 	struct fixture *fx = *state;
 
 	expect_error(fx, HEAD "type = rate\nmultiplier = 1000\n"
-		     "polarity = none\n" DEN, ": no [numerator] section");
+		     "polarity = none\n" DEN, ":4: a rate needs [numerator]");
 	expect_error(fx, NUM DEN, ": no [indicator] section");
 	expect_error(fx, "[indicator]\ntitle = T\ntype = count\n"
 		     "polarity = none\n" NUM, ": [indicator] needs 'id'");
@@ -385,9 +388,9 @@ static void test_missing_parts(void **state)
 	/* a rate or a proportion needs a denominator */
 	expect_error(fx, HEAD "type = rate\nmultiplier = 1000\n"
 		     "polarity = none\n" NUM,
-		     ":4: a rate needs a [denominator]");
+		     ":4: a rate needs [denominator]");
 	expect_error(fx, HEAD "type = proportion\npolarity = none\n" NUM,
-		     ":4: a proportion needs a [denominator]");
+		     ":4: a proportion needs [denominator]");
 }
 
 static void test_id_differs(void **state)
@@ -421,8 +424,8 @@ static void test_ci_impossible(void **state)
 	expect_error(fx, HEAD "type = count\npolarity = none\n"
 		     "ci = byar\n" NUM, ":6: a count cannot have");
 	expect_error(fx, HEAD "type = rate\nmultiplier = 1000\n"
-		     "polarity = none\nci = exact\n" NUM DEN,
-		     ":7: unknown interval method 'exact'");
+		     "polarity = none\nci = poisson\n" NUM DEN,
+		     ":7: unknown interval method 'poisson'");
 }
 
 static void test_multiplier(void **state)
@@ -476,9 +479,9 @@ static void test_where(void **state)
 	/* an empty value is a value */
 	load_ok(fx, HEAD "type = count\npolarity = none\n" NUM
 		"where = breakdown =\n");
-	assert_int_equal(fx->def.numerator.nwhere, 1);
-	assert_string_equal(fx->def.numerator.where[0].column, "breakdown");
-	assert_string_equal(fx->def.numerator.where[0].value, "");
+	assert_int_equal(fx->def.numerator.parts[0].nwhere, 1);
+	assert_string_equal(fx->def.numerator.parts[0].where[0].column, "breakdown");
+	assert_string_equal(fx->def.numerator.parts[0].where[0].value, "");
 }
 
 static void test_twice(void **state)
@@ -500,8 +503,8 @@ static void test_other_values(void **state)
 {
 	struct fixture *fx = *state;
 
-	expect_error(fx, HEAD "type = ratio\npolarity = none\n" NUM,
-		     ":4: unknown type 'ratio'");
+	expect_error(fx, HEAD "type = percentage\npolarity = none\n" NUM,
+		     ":4: unknown type 'percentage'");
 	expect_error(fx, HEAD "type = count\npolarity = up\n" NUM,
 		     ":5: unknown polarity 'up'");
 	expect_error(fx, HEAD "type = count\npolarity = none\n"
