@@ -27,8 +27,8 @@ struct result_point {
 	int rank, rank_of;
 	char quartile[2];
 	char note[32];
-	char cmp_england[16];
-	char cmp_parent[16];
+	char cmp_england[32];	/* "Higher, not tested" */
+	char cmp_parent[32];
 	char trend[48];		/* Fingertips' recent trend, latest row only */
 	int present;		/* 0: no row for this period */
 };

@@ -11,8 +11,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "jsna/buf.h"
 #include "jsna/indicator.h"
+#include "jsna/sections.h"
 #include "jsna/stage.h"
 #include "jsna/util.h"
 
@@ -88,6 +91,78 @@ static int list_datasets(struct stage *s)
 	return ret;
 }
 
+/* The folder of path, "." when it has none. Caller frees. */
+static char *folder_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
+}
+
+/* Checks the definitions named, and a gap's groups against the
+ * definitions beside it (DIR/ID.ini). Returns the exit status. */
+static int check_files(char **files, int n)
+{
+	struct indicator_set set = { NULL, 0 };
+	size_t alloc = 0, i, given;
+	int ret = JSNA_EXIT_OK, k;
+
+	for (k = 0; k < n; k++) {
+		struct indicator_def d;
+
+		if (indicator_load(files[k], &d) < 0) {
+			ret = JSNA_EXIT_DATA;
+			continue;
+		}
+		XGROW(set.defs, alloc, set.n + 1);
+		set.defs[set.n++] = d;
+	}
+	given = set.n;
+	/* The groups a gap names, from its own folder. */
+	for (i = 0; i < given; i++) {
+		const struct indicator_def *d = &set.defs[i];
+		const char *ids[2] = { d->group_a.indicator,
+				       d->group_b.indicator };
+		int g;
+
+		if (d->type != IND_GAP)
+			continue;
+		for (g = 0; g < 2; g++) {
+			struct buf p = BUF_INIT;
+			char *dir;
+			struct indicator_def o;
+
+			if (!ids[g] || indicator_find(&set, ids[g]))
+				continue;
+			dir = folder_of(d->path);
+			buf_addf(&p, "%s/%s.ini", dir, ids[g]);
+			free(dir);
+			if (access(p.buf, R_OK) == 0 &&
+			    indicator_load(p.buf, &o) == 0) {
+				XGROW(set.defs, alloc, set.n + 1);
+				set.defs[set.n++] = o;
+				d = &set.defs[i];
+			}
+			buf_release(&p);
+		}
+	}
+	if (indicator_check_links(&set) < 0)
+		ret = JSNA_EXIT_DATA;
+	for (i = 0; i < set.n; i++) {
+		int named = 0;
+
+		for (k = 0; k < n; k++)
+			if (!strcmp(files[k], set.defs[i].path))
+				named = 1;
+		if (named)
+			note("%s: '%s' is a valid %s", set.defs[i].path,
+			     set.defs[i].id,
+			     indicator_type_name(set.defs[i].type));
+	}
+	indicator_set_release(&set);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -124,29 +199,27 @@ int main(int argc, char **argv)
 			ret = JSNA_EXIT_SYSTEM;
 		return stage_finish(&s, ret);
 	}
-	if (optind < argc) {
-		int i;
-
-		for (i = optind; i < argc; i++) {
-			struct indicator_def d;
-
-			if (indicator_load(argv[i], &d) < 0) {
-				ret = JSNA_EXIT_DATA;
-				continue;
-			}
-			note("%s: '%s' is a valid %s", argv[i], d.id,
-			     indicator_type_name(d.type));
-			indicator_release(&d);
-		}
-		return jsna_finish(ret);
-	}
+	if (optind < argc)
+		return jsna_finish(check_files(argv + optind, argc - optind));
 	if ((rc = stage_start(&s, 0)) != 0)
 		return rc;
 	{
 		struct indicator_set set;
+		struct sections secs;
+		struct buf path = BUF_INIT;
 
 		if (indicator_load_dir(s.cfg.indicators, &set) < 0)
 			ret = JSNA_EXIT_DATA;
+		buf_addf(&path, "%s/sections.ini", s.cfg.indicators);
+		if (access(path.buf, F_OK) == 0) {
+			if (sections_load(path.buf, &set, &secs) < 0)
+				ret = JSNA_EXIT_DATA;
+			else
+				note("%zu report section%s in '%s'", secs.n,
+				     secs.n == 1 ? "" : "s", path.buf);
+			sections_release(&secs);
+		}
+		buf_release(&path);
 		note("%zu valid definition%s in '%s'", set.n,
 		     set.n == 1 ? "" : "s", s.cfg.indicators);
 		indicator_set_release(&set);

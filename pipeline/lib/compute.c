@@ -799,7 +799,9 @@ static enum compute_status apply_fallbacks(const struct compute_env *env,
 
 			if (vars[v].cat && vars[v].cat->no_fallback)
 				continue;
-			if (vars[v].cat && vars[v].cat->fallback)
+			/* A category's own measure replaces the first
+			 * fallback's; the others keep theirs. */
+			if (vars[v].cat && vars[v].cat->fallback && f == 0)
 				measure = vars[v].cat->fallback;
 			rc = read_selection(env, d, fb, measure, &vars[v], 1,
 					    &got, &unloaded);
@@ -814,14 +816,15 @@ static enum compute_status apply_fallbacks(const struct compute_env *env,
 					continue;
 				k = find_row(&idx, &key, v, a->area,
 					     a->period.sortable);
+				/* A publisher's "no value" adds nothing. */
+				if (sym(a))
+					continue;
 				if (k) {
 					r = &rs->r[k - 1];
 					/* Only where the counts gave nothing,
 					 * and never over a withheld count. */
 					if (!isnan(r->ci95.value) ||
 					    r->withheld)
-						continue;
-					if (sym(a))
 						continue;
 				} else {
 					r = new_row(rs, a->area, v,
@@ -830,10 +833,6 @@ static enum compute_status apply_fallbacks(const struct compute_env *env,
 						a->period.sortable);
 					*strmap_put(&idx, key.buf) =
 						(void *)(uintptr_t)rs->n;
-				}
-				if (sym(a)) {
-					withhold(r, a->symbol);
-					continue;
 				}
 				nan_ci(&r->ci95);
 				nan_ci(&r->ci998);

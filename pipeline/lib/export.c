@@ -161,8 +161,8 @@ static int on_value(const struct value_row *v, void *vc)
 	field(b, v->cmp_england);
 	field(b, v->cmp_parent);
 	buf_addf(b, "%ld,", v->period.sortable);
-	field(b, "");
-	field(b, "");
+	field(b, v->new_data);
+	field(b, v->cmp_goal);
 	field(b, v->period.range);
 	number(b, v->neighbour_avg);
 	if (v->rank > 0)

@@ -191,10 +191,11 @@ static int expand_choices(const struct ini_key *k, struct ind_where *w)
 			long hi = strtol(dots + 2, NULL, 10), v;
 
 			if (hi < lo || hi - lo >= IND_MAX_CHOICES) {
+				error_at(k->path, k->line, 0,
+					 "the range '%s' must run upwards over at most %d values",
+					 t, IND_MAX_CHOICES);
 				free(c);
-				return error_at(k->path, k->line, 0,
-						"the range '%s' must run upwards over at most %d values",
-						t, IND_MAX_CHOICES);
+				return -1;
 			}
 			for (v = lo; v <= hi; v++) {
 				char num[16];
@@ -580,7 +581,8 @@ static struct ind_selection *section_selection(struct parse *p,
 			if (*rest == '.' && *n == 0) {
 				*bad = 1;
 				error_at(k->path, k->line, 0,
-					 "[%s] comes after [%s]", sec, t);
+					 "[%s] is a part added to [%s], which must come first",
+				 sec, t);
 				return NULL;
 			}
 			XGROW(term->parts, *alloc, *n + 1);
@@ -665,20 +667,21 @@ static int on_key(const struct ini_key *k, void *vp)
 		p->have_indicator = 1;
 		return on_indicator(k, p);
 	}
+	if (p->bad_section && !strcmp(p->bad_section, k->section))
+		return -1;	/* reported on its first key */
 	if ((s = section_selection(p, k, &bad)) != NULL)
 		return on_selection(k, s);
-	if (bad)
-		return -1;
-	if ((c = section_category(p, k, &bad)) != NULL)
+	if (!bad && (c = section_category(p, k, &bad)) != NULL)
 		return on_category(k, c);
-	if (bad)
+	if (bad) {
+		free(p->bad_section);
+		p->bad_section = xstrdup(k->section);
 		return -1;
+	}
 	if (!strcmp(k->section, "group_a"))
 		return on_group(k, &p->d->group_a);
 	if (!strcmp(k->section, "group_b"))
 		return on_group(k, &p->d->group_b);
-	if (p->bad_section && !strcmp(p->bad_section, k->section))
-		return -1;	/* once per unknown section */
 	free(p->bad_section);
 	p->bad_section = xstrdup(k->section);
 	if (!*k->section)

@@ -257,6 +257,11 @@ static int row(struct load *l, const struct csvin_record *r)
 		a.name = load_field(r, e->col[C_LAD_NAME]);
 		a.level = "LAD";
 		a.parent = load_field(r, e->col[C_NEW_LA]);
+		/* A unitary authority is its own district: its district row
+		 * (counted another way, EYFSP 2022) must not stand in for
+		 * its "Local authority" row. */
+		if (*a.code && !strcmp(a.code, a.parent))
+			return 1;
 	} else {
 		/* Schools, constituencies...: not used by the section. */
 		return 1;

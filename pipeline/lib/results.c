@@ -74,6 +74,9 @@ static int on_value(const struct value_row *v, void *vc)
 	struct result_indicator *ind = c->ind;
 	int k, j;
 
+	/* The indicator's own values; its breakdowns are read elsewhere. */
+	if (v->category && *v->category)
+		return 0;
 	for (k = 0; k < SERIES_COUNT; k++)
 		if (c->codes[k] && strcmp(c->codes[k], v->area) == 0)
 			break;
