@@ -33,6 +33,8 @@ struct config {
 	size_t nbenchmarks;
 	char *neighbours;	/* resolved path, or NULL */
 	char *inputs;
+	char *sources;		/* source definitions: INPUTS/sources unless
+				 * [paths] sources says otherwise */
 	char *indicators;
 	char *warehouse;
 	char *outputs;

@@ -2,7 +2,8 @@
  *
  * usage: jsna-ingest [-c jsna.ini] [--force] [FILE...]
  * Loads every CSV under the configured inputs folder (or the files named),
- * each recognised by a source definition from its header. All loads are
+ * each recognised from its header by a source definition of the configured
+ * sources folder (INPUTS/sources unless jsna.ini says). All loads are
  * one transaction with a savepoint per file: a file with a bad row is
  * rolled back whole and keeps its last good load, the others go in, and
  * the exit status is 1. An unchanged file (same SHA-256) is skipped.
@@ -46,11 +47,48 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Collects the CSV files under dir, but source definitions (sources/),
- * EES companion metadata and hidden entries. Reference lists (reference/,
- * the neighbour list among them) are loaded like extracts, by the source
- * definitions of the lookup layout. */
-static int walk(const char *dir, struct file_list *out)
+/* The folder of source definitions, which the walk leaves out. */
+struct skip {
+	struct stat st;		/* the configured folder's, when it exists */
+	int found;
+	int named;		/* also every folder named "sources": the
+				 * configured one is INPUTS/sources */
+};
+
+/* Is the folder at path (st) the configured one? */
+static int is_sources(const struct skip *k, const struct stat *st,
+		      const char *name)
+{
+	if (k->found && st->st_dev == k->st.st_dev &&
+	    st->st_ino == k->st.st_ino)
+		return 1;
+	return k->named && strcmp(name, "sources") == 0;
+}
+
+/* Finds the configured sources folder (cfg.sources) for the walk. When it
+ * is inputs' own sources folder, the default, every folder named sources
+ * is left out, as before the folder could be set; when it lies elsewhere,
+ * only that folder is, and inputs/sources is an extracts folder like any
+ * other. */
+static void skip_init(struct skip *k, const char *sources, const char *inputs)
+{
+	struct buf own = BUF_INIT;
+	struct stat st;
+
+	buf_addf(&own, "%s/sources", inputs);
+	k->found = stat(sources, &k->st) == 0;
+	k->named = strcmp(sources, own.buf) == 0 ||
+		   (k->found && stat(own.buf, &st) == 0 &&
+		    st.st_dev == k->st.st_dev && st.st_ino == k->st.st_ino);
+	buf_release(&own);
+}
+
+/* Collects the CSV files under dir, but source definitions (the sources
+ * folder), EES companion metadata and hidden entries. Reference lists
+ * (reference/, the neighbour list among them) are loaded like extracts,
+ * by the source definitions of the lookup layout. */
+static int walk(const char *dir, const struct skip *skip,
+		struct file_list *out)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *e;
@@ -69,8 +107,8 @@ static int walk(const char *dir, struct file_list *out)
 			ret = error_errno("cannot read '%s'", p.buf);
 		} else if (S_ISDIR(st.st_mode)) {
 			/* Definitions are not extracts. */
-			if (strcmp(e->d_name, "sources") != 0 &&
-			    walk(p.buf, out) < 0)
+			if (!is_sources(skip, &st, e->d_name) &&
+			    walk(p.buf, skip, out) < 0)
 				ret = -1;
 		} else if (str_ends_with(e->d_name, ".csv") &&
 			   !str_ends_with(e->d_name, ".meta.csv")) {
@@ -102,7 +140,7 @@ int main(int argc, char **argv)
 	struct stage s;
 	struct source_registry reg = { NULL, 0 };
 	struct file_list files = { NULL, 0, 0 };
-	struct buf srcdir = BUF_INIT;
+	struct skip skip;
 	int c, rc, ret = JSNA_EXIT_OK, force = 0, whole = 0;
 	size_t i, loaded = 0, unchanged = 0, rejected = 0;
 
@@ -124,15 +162,23 @@ int main(int argc, char **argv)
 	if ((rc = stage_start(&s, STAGE_STORE | STAGE_WRITE)) != 0)
 		return rc;
 
-	buf_addf(&srcdir, "%s/sources", s.cfg.inputs);
-	if (source_registry_load(srcdir.buf, &reg) < 0)
+	skip_init(&skip, s.cfg.sources, s.cfg.inputs);
+	if (!skip.found && !skip.named) {
+		/* Set in jsna.ini and not there: a typo, most likely, that
+		 * would leave every file unrecognised. */
+		error("the source definitions folder '%s' ([paths] sources in '%s') does not exist",
+		      s.cfg.sources, s.cfg.path);
+		ret = JSNA_EXIT_USAGE;
+		goto out;
+	}
+	if (source_registry_load(s.cfg.sources, &reg) < 0)
 		ret = JSNA_EXIT_DATA;
 	if (optind < argc) {
 		for (i = (size_t)optind; i < (size_t)argc; i++)
 			list_add(&files, argv[i]);
 	} else {
 		whole = 1;
-		if (walk(s.cfg.inputs, &files) < 0) {
+		if (walk(s.cfg.inputs, &skip, &files) < 0) {
 			ret = JSNA_EXIT_SYSTEM;
 			goto out;
 		}
@@ -221,7 +267,6 @@ out:
 	for (i = 0; i < files.n; i++)
 		free(files.path[i]);
 	free(files.path);
-	buf_release(&srcdir);
 	source_registry_release(&reg);
 	return stage_finish(&s, ret);
 }

@@ -112,6 +112,8 @@ static int on_key(const struct ini_key *k, void *vl)
 	} else if (strcmp(s, "paths") == 0) {
 		if (strcmp(n, "inputs") == 0)
 			return set_path(&c->inputs, l, k);
+		if (strcmp(n, "sources") == 0)
+			return set_path(&c->sources, l, k);
 		if (strcmp(n, "indicators") == 0)
 			return set_path(&c->indicators, l, k);
 		if (strcmp(n, "warehouse") == 0)
@@ -190,6 +192,13 @@ int config_load(const char *path, struct config *cfg)
 	cfg->nbenchmarks = 1;
 
 	ret = inifile_read(path, on_key, &l);
+	if (!cfg->sources) {
+		/* Beside the extracts, wherever inputs was set. */
+		struct buf b = BUF_INIT;
+
+		buf_addf(&b, "%s/sources", cfg->inputs);
+		cfg->sources = buf_detach(&b, NULL);
+	}
 	if (ret == 0 && !cfg->area_code)
 		ret = error_at(path, 0, 0,
 			       "no area: set 'code' in [area] to the authority's GSS code, e.g. E06000050");
@@ -209,6 +218,7 @@ void config_release(struct config *cfg)
 		free(cfg->benchmarks[i]);
 	free(cfg->neighbours);
 	free(cfg->inputs);
+	free(cfg->sources);
 	free(cfg->indicators);
 	free(cfg->warehouse);
 	free(cfg->outputs);

@@ -14,6 +14,7 @@
 static const struct load_layout *const layouts[] = {
 	&load_ees,		/* load_ees.c: DfE EES tidy files */
 	&load_mye2,		/* load_mye2.c: ONS MYE2 wide tables */
+	&load_snpp,		/* load_snpp.c: ONS population projections */
 	&load_fingertips,	/* load_fingertips.c: OHID Fingertips exports */
 	&load_lait,		/* load_lait.c: DfE's LAIT long table */
 	&load_lookup,		/* load_lookup.c: area lookups, neighbours */
@@ -208,6 +209,90 @@ int load_value(struct load *l, const struct csvin_record *r, int col,
 		 "column '%s': expected a number or a published symbol (c, x, z, u, low, ...), got '%s'",
 		 what, s);
 	return -1;
+}
+
+int load_population(struct load *l, const struct csvin_record *r, int col,
+		    const char *what, double *v, char sym[8])
+{
+	const char *s = load_field(r, col);
+	char digits[64];
+	size_t n = 0, group = 0;
+	int commas = 0;
+	const char *p;
+
+	*v = NAN;
+	sym[0] = '\0';
+	if (!*s || csvin_symbol(s, sym))
+		return 0;
+	if (csvin_parse_double(s, v) == 0 && *v >= 0)
+		return 0;
+	/* Thousands: every comma after one to three digits, then three
+	 * digits after each. */
+	for (p = s; *p && *p != '.' && n < sizeof(digits) - 1; p++) {
+		if (*p == ',') {
+			if (!group || group > 3 || (commas && group != 3))
+				break;
+			commas = 1;
+			group = 0;
+		} else {
+			digits[n++] = *p;
+			group++;
+		}
+	}
+	if (commas && group == 3 && (!*p || *p == '.')) {
+		while (*p && n < sizeof(digits) - 1)
+			digits[n++] = *p++;
+		digits[n] = '\0';
+		if (!*p && csvin_parse_double(digits, v) == 0 && *v >= 0)
+			return 0;
+	}
+	*v = NAN;
+	load_bad(l, r->line, (unsigned long)col + 1,
+		 "column '%s': expected a population (a number, '1,234' or a published symbol), got '%s'",
+		 what, s);
+	return -1;
+}
+
+/* The ONS geographies the warehouse takes: the name the MYE2 tables give
+ * them, the first three characters of their codes, their level. */
+static const struct ons_level {
+	const char *geography;
+	const char *code;
+	const char *level;
+} ons_levels[] = {
+	{ "Country", "E92", "England" },	/* as the other layouts */
+	{ "Country", "K02", "Country" },	/* United Kingdom */
+	{ "Country", "K03", "Country" },	/* Great Britain */
+	{ "Country", "K04", "Country" },	/* England and Wales */
+	{ "Country", "W92", "Country" },
+	{ "Country", "S92", "Country" },
+	{ "Country", "N92", "Country" },
+	{ "Region", "E12", "Region" },
+	{ "Unitary Authority", "E06", "LA" },
+	{ "Metropolitan District", "E08", "LA" },
+	{ "London Borough", "E09", "LA" },
+	{ "County", "E10", "LA" },
+	{ "Non-metropolitan District", "E07", "LAD" },
+	{ "Metropolitan County", "E11", "Metropolitan County" },
+	{ "Unitary Authority", "W06", "LA (Wales)" },
+	{ "Council Area", "S12", "LA (Scotland)" },
+	{ "Local Government District", "N09", "LA (Northern Ireland)" },
+};
+
+const char *load_level(const char *geography, const char *code)
+{
+	size_t i;
+
+	if (geography && str_ieq(geography, "Country"))
+		return !strncmp(code, "E92", 3) ? "England" : "Country";
+	for (i = 0; i < sizeof(ons_levels) / sizeof(ons_levels[0]); i++) {
+		const struct ons_level *o = &ons_levels[i];
+
+		if (geography ? str_ieq(geography, o->geography) &&
+		    code[0] == o->code[0] : !strncmp(code, o->code, 3))
+			return o->level;
+	}
+	return NULL;
 }
 
 /* The callback of csvin: the header picks the definition and starts the

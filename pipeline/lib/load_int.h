@@ -46,6 +46,7 @@ struct load_layout {
 
 extern const struct load_layout load_ees;
 extern const struct load_layout load_mye2;
+extern const struct load_layout load_snpp;
 extern const struct load_layout load_fingertips;
 extern const struct load_layout load_lait;
 extern const struct load_layout load_lookup;
@@ -79,6 +80,24 @@ int load_column(struct load *l, const struct csvin_record *h,
  * -1 after load_bad. */
 int load_value(struct load *l, const struct csvin_record *r, int col,
 	       const char *what, double *v, char sym[8]);
+
+/* Reads a population cell of column col (named what in messages), as the
+ * ONS layouts (mye2, snpp) write them: a number not below 0, possibly
+ * with decimals or thousands separators ("1,234,567.5"), a published
+ * symbol (kept in sym) or empty (NaN, sym ""). Returns 0, or -1 after
+ * load_bad. */
+int load_population(struct load *l, const struct csvin_record *r, int col,
+		    const char *what, double *v, char sym[8]);
+
+/* The level of an ONS area, NULL for one the warehouse does not take (the
+ * row is skipped). With geography (the MYE2 tables' column), by its name
+ * and the code's nation (its first letter): "Country" is "England" for
+ * E92 and "Country" otherwise. With geography NULL, by the code's first
+ * three characters alone: E92 "England"; K02, K03, K04, W92, S92, N92
+ * "Country"; E12 "Region"; E06, E08, E09, E10 "LA"; E07 "LAD"; E11
+ * "Metropolitan County"; W06 "LA (Wales)"; S12 "LA (Scotland)"; N09
+ * "LA (Northern Ireland)". Borrowed, static. */
+const char *load_level(const char *geography, const char *code);
 
 /* A layout option of the definition, or NULL. */
 const char *load_option(const struct load *l, const char *key);

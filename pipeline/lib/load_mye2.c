@@ -23,13 +23,15 @@
  * must come after it. With neither sex option, or when no key occurs in
  * the name, a 'Sex' column gives each row's sex.
  *
- * The period is the mid-year as a calendar year ("2022"). Cells are whole
- * numbers, possibly written with thousands separators ("1,234,567", quoted
- * in the file), a published symbol, or empty.
+ * The period is the mid-year as a calendar year ("2022"). Cells are
+ * populations (load_population()): whole numbers, possibly written with
+ * thousands separators ("1,234,567", quoted in the file), a published
+ * symbol, or empty.
  *
- * Levels, from the Geography column (the code's first letter tells the
- * nation): Country E92 (England) "England", as the other layouts name it;
- * any other Country (K02 UK, K03 GB, K04 England and Wales, W92, S92,
+ * Levels, from the Geography column and the code's first letter, the
+ * nation (load_level() in load.c, which the snpp layout also uses):
+ * Country E92 (England) "England", as the other layouts name it; any
+ * other Country (K02 UK, K03 GB, K04 England and Wales, W92, S92,
  * N92) "Country"; Region "Region"; the English upper tier, which DfE's
  * and OHID's "local authority" means (Unitary Authority E06, Metropolitan
  * District E08, London Borough E09, County E10), "LA"; Non-metropolitan
@@ -44,7 +46,6 @@
  * but "and" and "of" ("Yorkshire and The Humber"), as DfE writes it.
  */
 #include <ctype.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -289,35 +290,6 @@ static int header(struct load *l, const struct csvin_record *h)
 	return 0;
 }
 
-/* The level of an area of this Geography; NULL to skip the row. */
-static const char *level_of(const char *geo, const char *code)
-{
-	static const struct {
-		const char *geo;
-		char nation;
-		const char *level;
-	} map[] = {
-		{ "Region", 'E', "Region" },
-		{ "Unitary Authority", 'E', "LA" },
-		{ "Metropolitan District", 'E', "LA" },
-		{ "London Borough", 'E', "LA" },
-		{ "County", 'E', "LA" },
-		{ "Non-metropolitan District", 'E', "LAD" },
-		{ "Metropolitan County", 'E', "Metropolitan County" },
-		{ "Unitary Authority", 'W', "LA (Wales)" },
-		{ "Council Area", 'S', "LA (Scotland)" },
-		{ "Local Government District", 'N', "LA (Northern Ireland)" },
-	};
-	size_t i;
-
-	if (str_ieq(geo, "Country"))
-		return !strncmp(code, "E92", 3) ? "England" : "Country";
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (str_ieq(geo, map[i].geo) && code[0] == map[i].nation)
-			return map[i].level;
-	return NULL;
-}
-
 /* "YORKSHIRE AND THE HUMBER" -> "Yorkshire and The Humber"; a name with a
  * lower-case letter is kept as written. */
 static const char *recase(struct buf *b, const char *name)
@@ -349,50 +321,6 @@ static const char *recase(struct buf *b, const char *name)
 	return b->buf;
 }
 
-/* A population cell: a number, "1,234,567", a published symbol or empty.
- * Returns 0, or -1 after load_bad. */
-static int cell(struct load *l, const struct csvin_record *r, int col,
-		const char *what, double *v, char sym[8])
-{
-	const char *s = load_field(r, col);
-	char digits[64];
-	size_t n = 0, group = 0;
-	int commas = 0;
-	const char *p;
-
-	*v = NAN;
-	sym[0] = '\0';
-	if (!*s || csvin_symbol(s, sym))
-		return 0;
-	if (csvin_parse_double(s, v) == 0 && *v >= 0)
-		return 0;
-	/* Thousands: every comma after one to three digits, then three
-	 * digits after each. */
-	for (p = s; *p && *p != '.' && n < sizeof(digits) - 1; p++) {
-		if (*p == ',') {
-			if (!group || group > 3 || (commas && group != 3))
-				break;
-			commas = 1;
-			group = 0;
-		} else {
-			digits[n++] = *p;
-			group++;
-		}
-	}
-	if (commas && group == 3 && (!*p || *p == '.')) {
-		while (*p && n < sizeof(digits) - 1)
-			digits[n++] = *p++;
-		digits[n] = '\0';
-		if (!*p && csvin_parse_double(digits, v) == 0 && *v >= 0)
-			return 0;
-	}
-	*v = NAN;
-	load_bad(l, r->line, (unsigned long)col + 1,
-		 "column '%s': expected a population (a number, '1,234' or a published symbol), got '%s'",
-		 what, s);
-	return -1;
-}
-
 static int row(struct load *l, const struct csvin_record *r)
 {
 	struct mye2 *m = l->state;
@@ -408,7 +336,7 @@ static int row(struct load *l, const struct csvin_record *r)
 			 "a row without an area code");
 		return 0;
 	}
-	a.level = level_of(load_field(r, m->geo), a.code);
+	a.level = load_level(load_field(r, m->geo), a.code);
 	if (!a.level)
 		return 1;	/* a geography the section does not use */
 	a.name = recase(&m->name_buf, load_field(r, m->name));
@@ -429,8 +357,9 @@ static int row(struct load *l, const struct csvin_record *r)
 	for (i = 0; i < m->n; i++) {
 		char sym[8];
 
-		if (cell(l, r, m->col[i], strcmp(m->age[i], "all") ?
-			 m->age[i] : "All ages", &o.value, sym) < 0)
+		if (load_population(l, r, m->col[i],
+				    strcmp(m->age[i], "all") ? m->age[i] :
+				    "All ages", &o.value, sym) < 0)
 			continue;
 		buf_setlen(&l->filters, base);
 		load_filter(l, "age", m->age[i]);

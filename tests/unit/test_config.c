@@ -109,6 +109,7 @@ static void expect_error_at(struct fixture *fx, const char *text,
 	assert_null(fx->cfg.path);
 	assert_null(fx->cfg.area_code);
 	assert_null(fx->cfg.inputs);
+	assert_null(fx->cfg.sources);
 	assert_null(fx->cfg.warehouse);
 	assert_int_equal(fx->cfg.nbenchmarks, 0);
 }
@@ -151,6 +152,8 @@ static void test_full(void **state)
 			    in_dir(fx, "inputs/reference/"
 				   "statistical_neighbours.csv"));
 	assert_string_equal(c->inputs, in_dir(fx, "in"));
+	/* the definitions follow inputs unless set */
+	assert_string_equal(c->sources, in_dir(fx, "in/sources"));
 	/* an absolute path is kept */
 	assert_string_equal(c->indicators, "/srv/jsna/indicators");
 	assert_string_equal(c->warehouse, in_dir(fx, "var/db/jsna.db"));
@@ -172,6 +175,7 @@ static void test_defaults(void **state)
 	assert_string_equal(c->benchmarks[0], "E92000001");	/* England */
 	assert_null(c->neighbours);
 	assert_string_equal(c->inputs, in_dir(fx, "inputs"));
+	assert_string_equal(c->sources, in_dir(fx, "inputs/sources"));
 	assert_string_equal(c->indicators, in_dir(fx, "indicators"));
 	assert_string_equal(c->warehouse, in_dir(fx, "var/jsna.db"));
 	assert_string_equal(c->outputs, in_dir(fx, "outputs"));
@@ -385,6 +389,30 @@ static void test_all_errors_reported(void **state)
 }
 
 /* A path key with no value would name the configuration's folder. */
+/* [paths] sources: resolved like the other paths, before or after inputs,
+ * and then no longer inside inputs. */
+static void test_sources(void **state)
+{
+	struct fixture *fx = *state;
+	struct config *c = &fx->cfg;
+
+	write_file(fx->path, "[area]\ncode = E06000050\n[paths]\n"
+		   "sources = defs\ninputs = /srv/real\n");
+	assert_int_equal(config_load(fx->path, c), 0);
+	assert_string_equal(c->inputs, "/srv/real");
+	assert_string_equal(c->sources, in_dir(fx, "defs"));
+	config_release(c);
+	write_file(fx->path, "[area]\ncode = E06000050\n[paths]\n"
+		   "inputs = /srv/real\nsources = /srv/jsna/sources\n");
+	assert_int_equal(config_load(fx->path, c), 0);
+	assert_string_equal(c->sources, "/srv/jsna/sources");
+	config_release(c);
+	write_file(fx->path, "[area]\ncode = E06000050\n[paths]\n"
+		   "inputs = /srv/real\n");
+	assert_int_equal(config_load(fx->path, c), 0);
+	assert_string_equal(c->sources, "/srv/real/sources");
+}
+
 static void test_empty_path(void **state)
 {
 	struct fixture *fx = *state;
@@ -393,6 +421,8 @@ static void test_empty_path(void **state)
 		     ":4: 'warehouse'");
 	expect_error(fx, "[area]\ncode = E06000050\n[paths]\ninputs =\n",
 		     ":4: 'inputs'");
+	expect_error(fx, "[area]\ncode = E06000050\n[paths]\nsources =\n",
+		     ":4: 'sources'");
 }
 
 static void test_parse_formats(void **state)
@@ -455,6 +485,7 @@ int main(void)
 		T(test_no_area),
 		T(test_suppress_below),
 		T(test_palette),
+		T(test_sources),
 		T(test_formats),
 		T(test_all_errors_reported),
 		T(test_empty_path),
