@@ -183,7 +183,7 @@ for script in "$TOP"/tests/cli/*/*.sh; do
 done
 
 # --- 3. the shipped definitions ------------------------------------------
-if (cd "$TOP" && jsna-check -c jsna.ini indicators/*.ini) >&2; then
+if (cd "$TOP" && jsna-check -c jsna.ini && jsna-check indicators/*.ini) >&2; then
 	ok
 else
 	ko "jsna-check indicators/*.ini"

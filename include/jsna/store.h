@@ -101,6 +101,13 @@ typedef int store_obs_fn(const struct observation *o, void *ctx);
 /* Every observation of dataset.measure, by area then period. */
 int store_each_observation(struct store *st, const char *dataset,
 			   const char *measure, store_obs_fn *fn, void *ctx);
+/* The same, keeping only the rows whose filters hold the pairs with1 and
+ * with2 ("sex=Persons"; NULL: any), so that a narrow selection from a wide
+ * dataset reads only its rows. */
+int store_each_observation_with(struct store *st, const char *dataset,
+				const char *measure, const char *with1,
+				const char *with2, store_obs_fn *fn,
+				void *ctx);
 
 /* A row of a reference list (kind "parent", "neighbour", "la_number"):
  * code -> other, with an optional rank (0 = none) and label. */

@@ -222,13 +222,9 @@ int main(int argc, char **argv)
 	env.areas = &areas;
 	{
 		/* To tell a misspelt dataset from one not loaded tonight. */
-		struct buf dir = BUF_INIT;
-
-		buf_addf(&dir, "%s/sources", s.cfg.inputs);
-		if (access(dir.buf, R_OK | X_OK) == 0 &&
-		    source_registry_load(dir.buf, &reg) == 0)
+		if (access(s.cfg.sources, R_OK | X_OK) == 0 &&
+		    source_registry_load(s.cfg.sources, &reg) == 0)
 			have_reg = 1;
-		buf_release(&dir);
 	}
 	env.sources = have_reg ? &reg : NULL;
 	env.set = &set;

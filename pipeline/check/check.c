@@ -99,6 +99,36 @@ static char *folder_of(const char *path)
 	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 }
 
+/* Checks a sections.ini: its ids name definitions given, or files beside
+ * it. Returns 0 or -1 (reported). */
+static int check_sections(const char *path, const struct indicator_set *given)
+{
+	struct sections secs;
+	char *dir = folder_of(path);
+	size_t i, j;
+	int ret = sections_load(path, NULL, &secs);
+
+	for (i = 0; i < secs.n; i++)
+		for (j = 0; j < secs.sec[i].nids; j++) {
+			const char *id = secs.sec[i].ids[j];
+			struct buf p = BUF_INIT;
+
+			buf_addf(&p, "%s/%s.ini", dir, id);
+			if (!indicator_find(given, id) &&
+			    access(p.buf, R_OK) != 0)
+				ret = error_at(path, secs.sec[i].line, 0,
+					       "[section %s] lists '%s', which has no definition",
+					       secs.sec[i].id, id);
+			buf_release(&p);
+		}
+	if (ret == 0)
+		note("%s: %zu report section%s", path, secs.n,
+		     secs.n == 1 ? "" : "s");
+	sections_release(&secs);
+	free(dir);
+	return ret;
+}
+
 /* Checks the definitions named, and a gap's groups against the
  * definitions beside it (DIR/ID.ini). Returns the exit status. */
 static int check_files(char **files, int n)
@@ -109,7 +139,11 @@ static int check_files(char **files, int n)
 
 	for (k = 0; k < n; k++) {
 		struct indicator_def d;
+		const char *base = strrchr(files[k], '/');
 
+		base = base ? base + 1 : files[k];
+		if (!strcmp(base, "sections.ini"))
+			continue;	/* after the definitions */
 		if (indicator_load(files[k], &d) < 0) {
 			ret = JSNA_EXIT_DATA;
 			continue;
@@ -148,6 +182,14 @@ static int check_files(char **files, int n)
 	}
 	if (indicator_check_links(&set) < 0)
 		ret = JSNA_EXIT_DATA;
+	for (k = 0; k < n; k++) {
+		const char *base = strrchr(files[k], '/');
+
+		base = base ? base + 1 : files[k];
+		if (!strcmp(base, "sections.ini") &&
+		    check_sections(files[k], &set) < 0)
+			ret = JSNA_EXIT_DATA;
+	}
 	for (i = 0; i < set.n; i++) {
 		int named = 0;
 

@@ -288,10 +288,42 @@ static enum compute_status read_selection(const struct compute_env *env,
 		for (i = 0; i < nw; i++)
 			c.eff[v * nw + i] = effective(sel, i, &vars[v]);
 	*unloaded = 0;
-	if (store_each_observation(env->st, sel->dataset, measure, on_obs,
-				   &c) < 0) {
-		ret = COMPUTE_SYSTEM;
-		goto out;
+	/* The conditions every variant shares with one value narrow the
+	 * read (the others are matched row by row). */
+	{
+		char *with[2] = { NULL, NULL };
+		size_t nwith = 0;
+		int rc;
+
+		for (i = 0; i < nw && nwith < 2; i++) {
+			const struct ind_where *w = &sel->where[i];
+
+			for (v = 0; v < nvars; v++)
+				if (c.eff[v * nw + i] != w)
+					break;
+			if (v == nvars && w->nchoices == 1 &&
+			    !strchr(w->column, '=') &&
+			    !strchr(w->choices[0], 0x1f)) {
+				struct buf b = BUF_INIT;
+
+				buf_addf(&b, "%s=%s", w->column,
+					 w->choices[0]);
+				with[nwith++] = buf_detach(&b, NULL);
+			}
+		}
+		rc = store_each_observation_with(env->st, sel->dataset,
+						 measure, with[0], with[1],
+						 on_obs, &c);
+		/* Nothing matched: read it all, to say why. */
+		if (rc == 0 && c.rows == 0 && nwith)
+			rc = store_each_observation(env->st, sel->dataset,
+						    measure, on_obs, &c);
+		free(with[0]);
+		free(with[1]);
+		if (rc < 0) {
+			ret = COMPUTE_SYSTEM;
+			goto out;
+		}
 	}
 	if (c.rows == 0) {
 		int loaded = store_dataset_loaded(env->st, sel->dataset);

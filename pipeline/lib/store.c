@@ -85,6 +85,10 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 	[S_OBS_EACH] = { "read observations",
 		"SELECT file, area, kind, year, month, filters, value, symbol, "
 		"note FROM observation WHERE dataset = ?1 AND measure = ?2 "
+		"AND (?3 IS NULL OR instr(char(31) || filters || char(31), "
+		"char(31) || ?3 || char(31)) > 0) "
+		"AND (?4 IS NULL OR instr(char(31) || filters || char(31), "
+		"char(31) || ?4 || char(31)) > 0) "
 		"ORDER BY area, year, month, file" },
 	[S_DATASET_EACH] = { "list datasets",
 		"SELECT d.id, d.title, d.publisher, o.measure, count(*), "
@@ -664,6 +668,14 @@ int store_each_lookup(struct store *s, const char *kind, store_lookup_fn *fn,
 int store_each_observation(struct store *s, const char *dataset,
 			   const char *measure, store_obs_fn *fn, void *ctx)
 {
+	return store_each_observation_with(s, dataset, measure, NULL, NULL,
+					   fn, ctx);
+}
+
+int store_each_observation_with(struct store *s, const char *dataset,
+				const char *measure, const char *with1,
+				const char *with2, store_obs_fn *fn, void *ctx)
+{
 	sqlite3_stmt *q = prep(s, S_OBS_EACH);
 	int rc, ret = 0;
 
@@ -671,6 +683,8 @@ int store_each_observation(struct store *s, const char *dataset,
 		return -1;
 	bind_text(q, 1, dataset);
 	bind_text(q, 2, measure);
+	bind_text(q, 3, with1);
+	bind_text(q, 4, with2);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct observation o;
 
