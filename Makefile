@@ -98,10 +98,10 @@ $(BUILD)/bin/jsna-$(1): $(patsubst %.c,$(BUILD)/%.o,$(wildcard pipeline/$(1)/*.c
 endef
 $(foreach s,$(STAGES),$(eval $(call stage_rule,$(s))))
 
-$(BUILD)/tools/gen-sample: $(BUILD)/tools/gen-sample.o
+$(BUILD)/tools/gen-sample: $(patsubst %.c,$(BUILD)/%.o,$(sort $(wildcard tools/gen-*.c)))
 	@mkdir -p $(@D)
 	@$(if $(Q),echo "  LINK    $@")
-	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $< -lm
+	$(Q)$(CC) $(ALL_LDFLAGS) -o $@ $^ -lm
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libjsna.a
 	@mkdir -p $(@D)

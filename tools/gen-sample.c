@@ -14,12 +14,51 @@
  *	ten neighbours per authority in DfE's statistical-neighbour layout
  *	(CRLF, like the published sn_may_2025.csv).
  *
+ * and, from the other gen-*.c files, in each publisher's own layout (the
+ * header, filter values, symbols and period format of its published
+ * file, where there is one):
+ *
+ *   dfe/b1_children_in_need_2013_to_2025.csv, dfe/d5_cpps_at31march_
+ *   by_duration_2013_to_2025.csv, dfe/la_conviction_health_outcome_cla.csv,
+ *   dfe/la_children_looked_after_at_31_march_by_characteristics.csv,
+ *   dfe/ks4_la.csv					(gen-csc.c)
+ *	children in need and on plans at 31 March, outcomes and ages and
+ *	placements of children looked after, KS4 of children in need, on
+ *	plans and looked after;
+ *   dfe/eyfsp/1_eyfsp_headline_measures_YYYY.csv, dfe/ks2_la_
+ *   characteristics.csv, dfe/ks4_la_characteristics_data_including_sen_
+ *   description.csv, dfe/neet/UD_NEETNK_LA_dashboard_YYYY_final.csv,
+ *   dfe/ey_provision_funded_two_year_olds.csv,
+ *   ofsted/childcare_providers_inspection_outcomes.csv	(gen-edu.c)
+ *	attainment by free school meals and SEN, NEET, funded places for
+ *	two-year-olds, early years providers judged good or outstanding;
+ *   dfe/sen2_age_caseload.csv, dfe/sen2_mi.csv, dfe/sen_phase_type.csv
+ *	EHC plans by age, new plans within 20 weeks, pupils on SEN support
+ *	and with a plan					(gen-sen.c);
+ *   lait/bds_long_0_jsna_subset.csv
+ *	LAIT's long table, repeating the EES files' percentages (gen-lait.c);
+ *   ons/myeYYtablesen_MYE2_{Persons,Females,Males}.csv, mid-2020 to
+ *   mid-2024, and ons/snpp_2018_population_persons.csv	(gen-pop.c)
+ *	single years of age whose 0-17s are the 0-17 file's, and 2018-based
+ *	projections to 2043;
+ *   ohid/fingertips_children.csv			(gen-health.c)
+ *	ten OHID Fingertips indicators of children's health;
+ *   local/care_leavers.csv, local/front_door_contacts.csv,
+ *   local/childrens_centre_reach.csv			(gen-local.c)
+ *	the showcase council's own extracts (Cheshire West and Chester).
+ *
  * The areas (GSS codes, names, three-digit LA numbers, regions) are the
  * real ones.  Every number is made up: populations grow smoothly from a
  * base near the real size rounded to the thousand, looked-after counts
  * follow an invented per-authority level and trend, and the neighbours
- * come from this program's own invented characteristics.  The files
- * exercise the pipeline with realistic shapes; they are not statistics.
+ * come from this program's own invented characteristics; the other
+ * publications follow England's path (near the published one), the
+ * authority's own level and its synthetic deprivation.  Counts are
+ * consistent where the published files are: groups add up to totals,
+ * percentages are number / total rounded half up as DfE rounds, and
+ * national and regional counts are the sums of the authorities' (to the
+ * nearest 10 where DfE rounds them).  The files exercise the pipeline
+ * with realistic shapes; they are not statistics.
  *
  * Run:	gen-sample [-o DIR] [-s SEED] [-h]
  *	make inputs		(runs build/tools/gen-sample -o inputs)
@@ -29,7 +68,9 @@
  * is shared between areas and adding an area to the table later leaves
  * every other area's figures unchanged.  Only +, -, *, / and sqrt() are
  * used on doubles (all correctly rounded in IEEE 754), so the output does
- * not depend on the C library's exp() or log().
+ * not depend on the C library's exp() or log(); doubles are rounded to
+ * whole numbers by casts, and the few written as decimals (%.15g, %.7g)
+ * are printed exactly as glibc and musl both print them.
  *
  * Each file is written to NAME.tmp and renamed into place once complete.
  * Exit status: 0 done, 2 usage error, 3 I/O failure.
@@ -43,50 +84,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define PROG		"gen-sample"
+#include "gen-sample.h"
+
 #define DEFAULT_DIR	"inputs"
 #define DEFAULT_SEED	UINT64_C(20250331)
-
-/* Mid-years of the population series, and reporting years (year ending
- * 31 March) of the looked-after series; reporting year Y uses mid-(Y-1). */
-#define POP_FIRST	2012
-#define POP_LAST	2024
-#define NPOP		(POP_LAST - POP_FIRST + 1)
-#define CLA_FIRST	2014
-#define CLA_LAST	2025
-#define NCLA		(CLA_LAST - CLA_FIRST + 1)
-
-/* The showcase authority and its fixed 2025 figures. */
-#define SHOW_CODE	"E06000050"
-#define SHOW_COUNT	496	/* looked after on 31 March 2025 */
-#define SHOW_RATE	74	/* its published rate must round to this */
-
-/* DfE suppresses small counts (and the rate computed from them). */
-#define SUPPRESS_BELOW	6
-
-enum region { R_NE, R_NW, R_YH, R_EM, R_WM, R_EE, R_LN, R_SE, R_SW,
-	      NREGION };
-enum london { LON_NONE, LON_INNER, LON_OUTER };
-
-/* Areas written at "Regional" level: the nine regions, then Inner and
- * Outer London, exactly as the published files list them. */
-#define NAREA		(NREGION + 2)
-
-struct area_info {
-	const char *code;
-	const char *name;
-	int goind;		/* DfE's region number in the SN file */
-	const char *goreg;	/* DfE's region name in the SN file */
-	double cla_level;	/* typical looked-after rate, per 10,000 */
-	double growth;		/* typical yearly growth of the 0-17s */
-};
 
 /* Indexed by enum region, then Inner and Outer London.  The levels are
  * invented, only their ordering is meant to look familiar: the north
  * east highest, the north west well above England, the south lowest.
  * London's own level and growth go unused: boroughs draw from Inner or
  * Outer London's. */
-static const struct area_info areas[NAREA] = {
+const struct area_info areas[NAREA] = {
 	{ "E12000001", "North East", 4, "North East", 104.0, 0.001 },
 	{ "E12000002", "North West", 5, "North West", 86.0, 0.003 },
 	{ "E12000003", "Yorkshire and The Humber", 9,
@@ -100,17 +108,6 @@ static const struct area_info areas[NAREA] = {
 	{ "E12000009", "South West", 7, "South West", 56.0, 0.003 },
 	{ "E13000001", "Inner London", 3, "London (Inner)", 62.0, -0.004 },
 	{ "E13000002", "Outer London", 3, "London (Outer)", 47.0, 0.001 },
-};
-
-struct la_info {
-	const char *code;	/* GSS code (new_la_code) */
-	int num;		/* DfE's three-digit LA number (old_la_code) */
-	enum region reg;
-	enum london lon;
-	long base;		/* 0-17 population base for mid-2024 */
-	const char *name;	/* as in the EES files */
-	int from;		/* first mid-year it existed, 0 = always */
-	const char *sn_name;	/* the SN file's spelling, if different */
 };
 
 /* Every upper-tier authority (April 2023 boundaries), in the order of the
@@ -135,7 +132,7 @@ struct la_info {
 #define OUTER(code, num, base, name) \
 	{ code, num, R_LN, LON_OUTER, base, name, 0, NULL }
 
-static const struct la_info las[] = {
+const struct la_info las[NLA] = {
 	LA("E06000001", 805, NE, 21000, "Hartlepool"),
 	LA("E06000002", 806, NE, 36000, "Middlesbrough"),
 	LA("E06000003", 807, NE, 27000, "Redcar and Cleveland"),
@@ -299,7 +296,8 @@ static const struct la_info las[] = {
 #undef INNER
 #undef OUTER
 
-#define NLA	(sizeof(las) / sizeof(las[0]))
+_Static_assert(sizeof(las) / sizeof(las[0]) == NLA,
+	       "NLA is the number of authorities in las[]");
 
 /* England's looked-after rate per 10,000 by reporting year 2014-2025: an
  * invented smooth rise and fall that stays within the 60s and ends on 65.
@@ -309,37 +307,13 @@ static const double england_target[NCLA] = {
 	65.0,
 };
 
-/* Three population types per area and year, written in this order (the
- * published file sorts them alphabetically). */
-enum cla_type { CLA_CEASE, CLA_STOCK, CLA_START, NTYPE };
-
 static const char *const cla_type_name[NTYPE] = {
 	"Children ceasing to be looked after each year",
 	"Children looked after on 31 March each year",
 	"Children starting to be looked after each year",
 };
 
-/* Purposes, so that each random draw has its own hash input. */
-enum tag {
-	T_LEVEL = 1, T_SLOPE, T_DEP, T_GROWTH, T_CURVE, T_POPNOISE,
-	T_CLANOISE, T_START, T_START_Y, T_CEASE, T_CEASE_Y
-};
-
-/* What the generator decides about each authority. */
-struct la_model {
-	double level;		/* looked-after rate per 10,000, 2025 */
-	double slope;		/* its relative change per year */
-	double start_share;	/* starters, as a share of the stock */
-	double cease_share;	/* leavers likewise */
-	int dep;		/* synthetic deprivation, 40-420 */
-	int urban;		/* metropolitan district or London borough */
-	long long pop[NPOP];	/* 0-17 population by mid-year */
-	double rate0[NCLA];	/* stock rate before the national factor */
-	long long cla[NCLA][NTYPE];
-	double sn_rate;		/* recent stock rate, for neighbours */
-};
-
-static struct la_model model[NLA];
+struct la_model model[NLA];
 static double national_factor[NCLA];
 static uint64_t seed = DEFAULT_SEED;
 
@@ -357,7 +331,7 @@ static uint64_t mix64(uint64_t z)
 /* Uniform in [-1, 1) from (seed, LA number, purpose, year).  Keyed by LA
  * number, not table position, so reordering or extending the table does
  * not change anyone's figures. */
-static double unif(int la, int tag, int year)
+double unif(int la, int tag, int year)
 {
 	uint64_t k = ((uint64_t)(unsigned)la << 40) ^
 		     ((uint64_t)(unsigned)tag << 24) ^ (uint64_t)(unsigned)year;
@@ -366,7 +340,7 @@ static double unif(int la, int tag, int year)
 }
 
 /* Roughly standard normal: the sum of four uniforms has variance 4/3. */
-static double gauss(int la, int tag)
+double gauss(int la, int tag)
 {
 	double s = 0.0;
 	int i;
@@ -376,12 +350,12 @@ static double gauss(int la, int tag)
 	return s * 0.8660254037844386;
 }
 
-static double clamp(double x, double lo, double hi)
+double clamp(double x, double lo, double hi)
 {
 	return x < lo ? lo : x > hi ? hi : x;
 }
 
-static long long round_pos(double x)
+long long round_pos(double x)
 {
 	return (long long)(x + 0.5);
 }
@@ -394,14 +368,14 @@ static long long rate_per_10k(long long count, long long pop)
 }
 
 /* DfE publishes national and regional counts to the nearest 10. */
-static long long round10(long long n)
+long long round10(long long n)
 {
 	return (n + 5) / 10 * 10;
 }
 
 /* ---- the model ------------------------------------------------------- */
 
-static int is_showcase(size_t i)
+int is_showcase(size_t i)
 {
 	return strcmp(las[i].code, SHOW_CODE) == 0;
 }
@@ -409,7 +383,7 @@ static int is_showcase(size_t i)
 /* The area an authority draws its levels from and is listed under in the
  * EES files: London boroughs come under Inner or Outer London, not London,
  * exactly as in the published files. */
-static const struct area_info *home_area(const struct la_info *la)
+const struct area_info *home_area(const struct la_info *la)
 {
 	if (la->lon != LON_NONE)
 		return &areas[NREGION + la->lon - 1];
@@ -459,6 +433,8 @@ static void model_population(size_t i)
 	double c = 0.00015 * gauss(la->num, T_CURVE);
 	int y;
 
+	m->growth = g;
+	m->curve = c;
 	for (y = POP_FIRST; y <= POP_LAST; y++) {
 		double t = y - POP_LAST;
 		double p = (double)la->base * (1.0 + g * t + c * t * t) *
@@ -496,7 +472,7 @@ static void model_rates(size_t i)
 	}
 }
 
-static long long cla_pop(size_t i, int y)
+long long cla_pop(size_t i, int y)
 {
 	return model[i].pop[y - 1 - POP_FIRST];
 }
@@ -605,14 +581,14 @@ static void model_build(void)
 /* ---- areas and ordering ---------------------------------------------- */
 
 /* Whether authority la counts towards regional-level area a. */
-static int in_area(const struct la_info *la, size_t a)
+int in_area(const struct la_info *la, size_t a)
 {
 	if (a < NREGION)
 		return (size_t)la->reg == a;
 	return la->lon != LON_NONE && (size_t)(NREGION + la->lon - 1) == a;
 }
 
-static int cmp_ons(const void *pa, const void *pb)
+int cmp_ons(const void *pa, const void *pb)
 {
 	const struct la_info *a = &las[*(const size_t *)pa];
 	const struct la_info *b = &las[*(const size_t *)pb];
@@ -621,7 +597,7 @@ static int cmp_ons(const void *pa, const void *pb)
 	return c ? c : strcmp(a->name, b->name);
 }
 
-static int cmp_cla(const void *pa, const void *pb)
+int cmp_cla(const void *pa, const void *pb)
 {
 	const struct la_info *a = &las[*(const size_t *)pa];
 	const struct la_info *b = &las[*(const size_t *)pb];
@@ -630,7 +606,7 @@ static int cmp_cla(const void *pa, const void *pb)
 	return c ? c : strcmp(a->code, b->code);
 }
 
-static int cmp_name(const void *pa, const void *pb)
+int cmp_name(const void *pa, const void *pb)
 {
 	const struct la_info *a = &las[*(const size_t *)pa];
 	const struct la_info *b = &las[*(const size_t *)pb];
@@ -638,7 +614,7 @@ static int cmp_name(const void *pa, const void *pb)
 	return strcmp(a->name, b->name);
 }
 
-static void sort_las(size_t *order, int (*cmp)(const void *, const void *))
+void sort_las(size_t *order, int (*cmp)(const void *, const void *))
 {
 	size_t i;
 
@@ -648,12 +624,6 @@ static void sort_las(size_t *order, int (*cmp)(const void *, const void *))
 }
 
 /* ---- output files ---------------------------------------------------- */
-
-struct out {
-	FILE *f;
-	char path[4096];
-	char tmp[4100];
-};
 
 /* mkdir -p for the folders above path. */
 static int make_parents(const char *path)
@@ -677,7 +647,7 @@ static int make_parents(const char *path)
 	return 0;
 }
 
-static int out_open(struct out *o, const char *dir, const char *name)
+int out_open(struct out *o, const char *dir, const char *name)
 {
 	int n = snprintf(o->path, sizeof(o->path), "%s/%s", dir, name);
 
@@ -702,7 +672,7 @@ static int out_open(struct out *o, const char *dir, const char *name)
 
 /* Closes and renames into place; on any failure removes the partial
  * file, so a reader never sees half a file under the real name. */
-static int out_close(struct out *o)
+int out_close(struct out *o)
 {
 	int err = ferror(o->f);
 	int saved = errno;
@@ -728,7 +698,7 @@ static int out_close(struct out *o)
 
 /* One CSV field, quoted only when it must be (as the publishers do:
  * "Bristol, City of"). */
-static void put_field(FILE *f, const char *s)
+void put_field(FILE *f, const char *s)
 {
 	const char *p;
 
@@ -1057,7 +1027,10 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	model_build();
-	if (write_ons(dir) < 0 || write_cla(dir) < 0 || write_sn(dir) < 0)
+	if (write_ons(dir) < 0 || write_cla(dir) < 0 || write_sn(dir) < 0 ||
+	    write_pop(dir) < 0 || write_csc(dir) < 0 || write_edu(dir) < 0 ||
+	    write_sen(dir) < 0 || write_lait(dir) < 0 ||
+	    write_health(dir) < 0 || write_local(dir) < 0)
 		return 3;
 	return 0;
 }
