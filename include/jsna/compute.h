@@ -35,6 +35,7 @@ enum compute_status { COMPUTE_OK, COMPUTE_DATA, COMPUTE_SYSTEM };
 /* Areas as the warehouse knows them, by code (values: struct area_rec). */
 struct area_rec {
 	char *code, *name, *level, *parent;
+	char *la_number;	/* DfE's three digits, or NULL */
 };
 int compute_load_areas(struct store *st, struct strmap *areas);
 void compute_free_area(void *a);

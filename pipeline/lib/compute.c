@@ -330,6 +330,10 @@ static enum compute_status read_selection(const struct compute_env *env,
 
 		if (loaded < 0) {
 			ret = COMPUTE_SYSTEM;
+		} else if (loaded && strchr(measure, ':')) {
+			/* A Fingertips export holds the indicators that were
+			 * exported: one it lacks is not loaded tonight. */
+			*unloaded = 1;
 		} else if (loaded) {
 			error_at(d->path, sel->line, 0,
 				 "[%s] dataset '%s' has no measure '%s' loaded ('jsna-check --datasets' lists what is loaded)",
@@ -442,6 +446,7 @@ static void free_area(void *v)
 	free(a->name);
 	free(a->level);
 	free(a->parent);
+	free(a->la_number);
 	free(a);
 }
 
@@ -458,6 +463,8 @@ static int on_area(const struct area *a, void *vm)
 	r->name = xstrdup(a->name);
 	r->level = xstrdup(a->level);
 	r->parent = a->parent ? xstrdup(a->parent) : NULL;
+	r->la_number = a->la_number && *a->la_number ?
+		       xstrdup(a->la_number) : NULL;
 	*strmap_put(vm, a->code) = r;
 	return 0;
 }
@@ -730,8 +737,6 @@ static void rows_from_months(const struct compute_env *env,
 	struct buf key = BUF_INIT;
 	size_t i, j;
 
-	(void)env;
-	(void)st;
 	/* Each year whose last month is present in the numerator. */
 	for (i = 0; i < num->cap; i++) {
 		struct agg *a = num->slots[i].value;
@@ -795,6 +800,11 @@ static void rows_from_months(const struct compute_env *env,
 			continue;
 		}
 		r->count = sum_n / (double)d->nmonths;
+		if (small(env, r->count)) {
+			withhold(r, "c");
+			st->suppressed++;
+			continue;
+		}
 		if (d->denominator.nparts)
 			r->den = sum_d / (double)d->nmonths;
 		r->ci95.value = r->ci998.value = sum_v / (double)d->nmonths;
@@ -811,15 +821,26 @@ static enum compute_status apply_fallbacks(const struct compute_env *env,
 					   size_t nvars, struct rows *rs,
 					   struct compute_stats *st)
 {
-	struct strmap idx = STRMAP_INIT;
+	struct strmap idx = STRMAP_INIT, by_number = STRMAP_INIT;
 	struct buf key = BUF_INIT;
 	size_t f, v, i;
 	enum compute_status rc = COMPUTE_OK;
 
 	for (i = 0; i < rs->n; i++) {
+		const struct area_rec *a = strmap_get(env->areas,
+						      rs->r[i].area);
+
 		key_row(&key, rs->r[i].var, rs->r[i].area,
 			rs->r[i].period.sortable);
 		*strmap_put(&idx, key.buf) = (void *)(uintptr_t)(i + 1);
+		/* The council under its LA number: a recoded authority's
+		 * old code may hold the value the fallback would repeat. */
+		if (a && a->la_number &&
+		    (!isnan(rs->r[i].ci95.value) || rs->r[i].withheld)) {
+			key_row(&key, rs->r[i].var, a->la_number,
+				rs->r[i].period.sortable);
+			*strmap_put(&by_number, key.buf) = (void *)1;
+		}
 	}
 	for (f = 0; f < d->nfallbacks && rc == COMPUTE_OK; f++) {
 		const struct ind_selection *fb = &d->fallbacks[f];
@@ -859,6 +880,20 @@ static enum compute_status apply_fallbacks(const struct compute_env *env,
 					    r->withheld)
 						continue;
 				} else {
+					const struct area_rec *ar = strmap_get(
+						env->areas, a->area);
+
+					if (ar && ar->la_number) {
+						key_row(&key, v, ar->la_number,
+							a->period.sortable);
+						if (strmap_get(&by_number,
+							       key.buf))
+							continue;
+					}
+					if (ar && ar->la_number)
+						*strmap_put(&by_number,
+							    key.buf) =
+							(void *)1;
 					r = new_row(rs, a->area, v,
 						    &a->period);
 					key_row(&key, v, a->area,
@@ -879,6 +914,7 @@ static enum compute_status apply_fallbacks(const struct compute_env *env,
 		}
 	}
 	strmap_release(&idx, NULL);
+	strmap_release(&by_number, NULL);
 	buf_release(&key);
 	return rc;
 }
@@ -1138,15 +1174,17 @@ static void changes(const struct indicator_def *d, struct rows *rs)
 			if (d->base_year && rs->r[j].period.year ==
 			    d->base_year && rs->r[j].period.month == 0)
 				base = rs->r[j].ci95.value;
+		/* The previous period is the series' row before: when it
+		 * was withheld or missing there is no change to give. */
 		for (j = i; j < n && rs->r[j].var == rs->r[i].var &&
 		     !strcmp(rs->r[j].area, rs->r[i].area); j++) {
 			struct row *r = &rs->r[j];
 
-			if (isnan(r->ci95.value))
-				continue;
-			r->change_prev = r->ci95.value - prev;
-			if (d->base_year)
-				r->change_base = r->ci95.value - base;
+			if (!isnan(r->ci95.value)) {
+				r->change_prev = r->ci95.value - prev;
+				if (d->base_year)
+					r->change_base = r->ci95.value - base;
+			}
 			prev = r->ci95.value;
 		}
 		i = j;
@@ -1381,7 +1419,10 @@ enum compute_status compute_indicator(const struct compute_env *env,
 		e = find_row(&idx, &key, r->var, england, r->period.sortable);
 		r->cmp_england = compare(r, e ? &rs.r[e - 1] : NULL,
 					 d->polarity);
-		if (a && a->parent) {
+		/* The parent comparison is an authority's with its region
+		 * (Fingertips does not compare a region with England
+		 * twice). */
+		if (a && a->parent && !strcmp(a->level, "LA")) {
 			p = find_row(&idx, &key, r->var, a->parent,
 				     r->period.sortable);
 			r->cmp_parent = compare(r, p ? &rs.r[p - 1] : NULL,

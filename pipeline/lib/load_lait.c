@@ -90,8 +90,10 @@ static const struct named_area *named_area(const char *name)
 
 /* Areas in code order. A number given to two codes is a county made a
  * unitary under its old number (North Yorkshire 815, Somerset 933,
- * Buckinghamshire 825: E10 then E06); the unitary is the authority now, so
- * an E06 code wins, and otherwise the first. */
+ * Buckinghamshire 825: E10 then E06), or an authority given a new code
+ * (Northumberland E06000048 then E06000057, Gateshead E08000020 then
+ * E08000037); the authority as it is now wins: an E06 code over another,
+ * and otherwise the later code. */
 static int on_area(const struct area *a, void *vm)
 {
 	struct strmap *m = vm;
@@ -100,8 +102,8 @@ static int on_area(const struct area *a, void *vm)
 	if (!a->la_number || !*a->la_number)
 		return 0;
 	slot = strmap_put(m, a->la_number);
-	if (*slot && (strncmp(a->code, "E06", 3) != 0 ||
-		      strncmp(*slot, "E06", 3) == 0))
+	if (*slot && strncmp(a->code, "E06", 3) != 0 &&
+	    strncmp(*slot, "E06", 3) == 0)
 		return 0;
 	free(*slot);
 	*slot = xstrdup(a->code);
