@@ -122,7 +122,7 @@ static int write_b1(const char *dir)
 	      "Started_episodes,Started_child,Ended_episodes,Ended_child,"
 	      "At31_episodes,awaiting_assessment\n", o.f);
 	for (y = CSC_LAST; y >= CSC_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		put_year(per, sizeof(per), y);
 		for (k = 0; k < ng; k++) {
@@ -188,7 +188,7 @@ static int write_d5(const char *dir)
 	      "1_year_less_than_2_years,1_year_less_than_2_years_percent,"
 	      "2_years_or_more,2_years_or_more_percent\n", o.f);
 	for (y = CSC_LAST; y >= CSC_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		put_year(per, sizeof(per), y);
 		for (k = 0; k < ng; k++) {
@@ -338,7 +338,7 @@ static int write_outcomes(const char *dir)
 	      "new_la_code,characteristic,breakdown,children_count,"
 	      "children_percent\n", o.f);
 	for (y = OUT_LAST; y >= OUT_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		put_year(per, sizeof(per), y);
 		for (k = 0; k < ng; k++) {
@@ -489,7 +489,7 @@ static int write_characteristics(const char *dir)
 	      "country_name,region_code,region_name,old_la_code,la_name,"
 	      "new_la_code,cla_group,characteristic,number,percentage\n", o.f);
 	for (y = CHAR_LAST; y >= CHAR_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		put_year(per, sizeof(per), y);
 		for (k = 0; k < ng; k++) {
@@ -677,7 +677,7 @@ static int write_ks4_social_care(const char *dir)
 	      "t_inp8calc,t_p8score,avg_p8score,p8score_CI_low,"
 	      "p8score_CI_upp\n", o.f);
 	for (y = KSC_LAST; y >= KSC_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		snprintf(per, sizeof(per), "%d%02d", y - 1, y % 100);
 		for (k = 0; k < ng; k++) {

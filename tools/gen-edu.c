@@ -242,7 +242,7 @@ static int write_eyfs_year(const char *dir, int y)
 {
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_SPLIT), k;
-	char name[64], per[8];
+	char name[64], per[24];
 	struct out o;
 	int c;
 
@@ -421,7 +421,7 @@ static int write_ks2(const char *dir)
 	      "t_rwm_eligible_pupils,t_rwm_met_expected_standard,"
 	      "pt_rwm_met_expected_standard\n", o.f);
 	for (y = KS2_LAST; y >= KS2_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		if (no_exams(y))
 			continue;
@@ -678,7 +678,7 @@ static int write_ks4(const char *dir)
 	      "t_ebacc_94,pt_ebacc_94,t_ebaccaps,avg_ebaccaps,t_inp8calc,"
 	      "t_p8score,avg_p8score,p8score_CI_low,p8score_CI_upp\n", o.f);
 	for (y = KS4_LAST; y >= KS4_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		academic(per, sizeof(per), y);
 		for (k = 0; k < ng; k++) {
@@ -925,7 +925,7 @@ static int write_neet_year(const char *dir, int y)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_REGION), k;
 	int q[NNR][MAXGEO], r;
-	char name[64], per[8];
+	char name[64], per[24];
 	struct out o;
 
 	snprintf(name, sizeof(name),
@@ -1082,7 +1082,7 @@ static int write_ey2(const char *dir)
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,funded_2yo,eligible_2yo,percentage\n", o.f);
 	for (y = EY2_LAST; y >= EY2_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		snprintf(per, sizeof(per), "%d", y);
 		for (k = 0; k < ng; k++) {
@@ -1150,7 +1150,7 @@ static int write_ofsted(const char *dir)
 	      "providers_good_or_outstanding,percent_good_or_outstanding\n",
 	      o.f);
 	for (y = OF_LAST; y >= OF_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		snprintf(per, sizeof(per), "%d", y);
 		for (k = 0; k < ng; k++) {

@@ -131,7 +131,7 @@ static int write_caseload(const char *dir)
 	      "la_name,characteristic_age,Total_st,Total_st_pc,Total_ehc,"
 	      "Total_ehc_pc,Total_all,Total_all_pc\n", o.f);
 	for (y = SEN2_LAST; y >= SEN2_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		snprintf(per, sizeof(per), "%d", y);
 		for (k = 0; k < ng; k++) {
@@ -244,7 +244,7 @@ static int write_mi(const char *dir)
 	      "\"new_all_ehc\",\"no_exc_20week_ehc\",\"no_exc_20week_rate\","
 	      "\"tot_inc_exc_ehc\",\"tot_no_exc_ehc\"\n", o.f);
 	for (y = SEN2_FIRST; y <= SEN2_LAST; y++) {
-		char per[8];
+		char per[24];
 
 		snprintf(per, sizeof(per), "%d", y);
 		for (k = 0; k < ng; k++) {
@@ -329,7 +329,7 @@ static int write_census(const char *dir)
 	      "la_name,phase_type_grouping,total_pupils,sen_support,"
 	      "sen_support_percent,ehc_plan,ehc_plan_percent\n", o.f);
 	for (y = SC_LAST; y >= SC_FIRST; y--) {
-		char per[8];
+		char per[24];
 
 		snprintf(per, sizeof(per), "%d%02d", y - 1, y % 100);
 		for (k = 0; k < ng; k++) {

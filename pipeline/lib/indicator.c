@@ -1194,7 +1194,8 @@ int indicator_load_dir(const char *dir, struct indicator_set *set)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n; i++) {
 		struct buf p = BUF_INIT;
 		struct indicator_def d;

@@ -153,7 +153,9 @@ static int fill(struct load *l, struct store *st, struct result_indicator *ind)
 	}
 	if (store_each_value(st, l->r->run, ind->id, NULL, on_value, &c) < 0)
 		return -1;
-	qsort(ind->periods, ind->nperiods, sizeof(*ind->periods), cmp_period);
+	if (ind->nperiods)
+		qsort(ind->periods, ind->nperiods, sizeof(*ind->periods),
+		      cmp_period);
 	for (k = 0; k < SERIES_COUNT; k++) {
 		ind->series[k].pt = xcalloc(ind->nperiods + 1,
 					    sizeof(struct result_point));

@@ -194,7 +194,8 @@ int source_registry_load(const char *dir, struct source_registry *reg)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof(*names), cmp_str);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_str);
 	for (i = 0; i < n; i++) {
 		struct buf p = BUF_INIT;
 		struct source_def d;
