@@ -107,6 +107,7 @@ struct parse {
 	int have_type, have_ci, have_polarity, have_mult, have_rate,
 	    have_rate_per;
 	int have_indicator;
+	unsigned long line_indicator, line_id;	/* first key; the id's */
 	char **seen;
 	size_t nseen, seen_alloc;
 	char *bad_section;	/* the last unknown section reported */
@@ -665,6 +666,10 @@ static int on_key(const struct ini_key *k, void *vp)
 
 	if (!strcmp(k->section, "indicator")) {
 		p->have_indicator = 1;
+		if (!p->line_indicator)
+			p->line_indicator = k->line;
+		if (!strcmp(k->name, "id"))
+			p->line_id = k->line;
 		return on_indicator(k, p);
 	}
 	if (p->bad_section && !strcmp(p->bad_section, k->section))
@@ -958,6 +963,7 @@ int indicator_load(const char *path, struct indicator_def *d)
 	struct parse p;
 	char sha[65];
 	long long size;
+	unsigned long lind;
 	int ret = 0;
 	size_t i;
 
@@ -976,30 +982,32 @@ int indicator_load(const char *path, struct indicator_def *d)
 	if (ret < 0)
 		goto out;
 
+	/* Lines for what is missing: the [indicator] section's first. */
+	lind = p.line_indicator ? p.line_indicator : 1;
 	if (!p.have_indicator)
-		ret = error_at(path, 0, 0, "no [indicator] section");
+		ret = error_at(path, 1, 0, "no [indicator] section");
 	if (!d->id) {
-		ret = error_at(path, 0, 0, "[indicator] needs 'id'");
+		ret = error_at(path, lind, 0, "[indicator] needs 'id'");
 	} else {
 		char *s = stem(path);
 
 		if (!valid_id(d->id))
-			ret = error_at(path, 0, 0,
+			ret = error_at(path, p.line_id, 0,
 				       "the id '%s' must be lowercase letters, digits and '_'",
 				       d->id);
 		else if (strcmp(s, d->id) != 0)
-			ret = error_at(path, 0, 0,
+			ret = error_at(path, p.line_id, 0,
 				       "the id '%s' differs from the file name '%s.ini'",
 				       d->id, s);
 		free(s);
 	}
 	if (!d->title)
-		ret = error_at(path, 0, 0, "[indicator] needs 'title'");
+		ret = error_at(path, lind, 0, "[indicator] needs 'title'");
 	if (!p.have_type)
-		ret = error_at(path, 0, 0,
+		ret = error_at(path, lind, 0,
 			       "[indicator] needs 'type' (count, proportion, rate, mean, gap, share, ratio, prevalence, projection or average)");
 	if (!p.have_polarity)
-		ret = error_at(path, 0, 0,
+		ret = error_at(path, lind, 0,
 			       "[indicator] needs 'polarity' (high_is_good, low_is_good, none or not_applicable)");
 	if (p.have_type && check_type(path, &p) < 0)
 		ret = -1;

@@ -369,15 +369,17 @@ static void test_missing_parts(void **state)
 
 	expect_error(fx, HEAD "type = rate\nmultiplier = 1000\n"
 		     "polarity = none\n" DEN, ":4: a rate needs [numerator]");
-	expect_error(fx, NUM DEN, ": no [indicator] section");
+	/* what is missing is said at the [indicator] section's first key
+	 * (line 1 when there is none) */
+	expect_error(fx, NUM DEN, ":1: no [indicator] section");
 	expect_error(fx, "[indicator]\ntitle = T\ntype = count\n"
-		     "polarity = none\n" NUM, ": [indicator] needs 'id'");
+		     "polarity = none\n" NUM, ":2: [indicator] needs 'id'");
 	expect_error(fx, "[indicator]\nid = x\ntype = count\n"
-		     "polarity = none\n" NUM, ": [indicator] needs 'title'");
+		     "polarity = none\n" NUM, ":2: [indicator] needs 'title'");
 	expect_error(fx, HEAD "polarity = none\n" NUM,
-		     ": [indicator] needs 'type'");
+		     ":2: [indicator] needs 'type'");
 	expect_error(fx, HEAD "type = count\n" NUM,
-		     ": [indicator] needs 'polarity'");
+		     ":2: [indicator] needs 'polarity'");
 	/* a selection without its dataset or measure: at its first key */
 	expect_error(fx, HEAD "type = count\npolarity = none\n"
 		     "[numerator]\nmeasure = m\n",
@@ -404,7 +406,7 @@ static void test_id_differs(void **state)
 	capture_begin();
 	assert_int_equal(indicator_load(fx->path, &fx->def), -1);
 	msg = capture_end();
-	snprintf(want, sizeof(want), "%s: the id 'x' differs from the file "
+	snprintf(want, sizeof(want), "%s:2: the id 'x' differs from the file "
 		 "name 'y.ini'", fx->path);
 	assert_non_null(strstr(msg, want));
 	free(msg);
