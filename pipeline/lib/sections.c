@@ -167,7 +167,7 @@ int sections_load(const char *path, const struct indicator_set *set,
 					       s->id);
 	}
 	if (out->n == 0 && ret == 0)
-		ret = error_at(path, 0, 0, "no [section ID] in the file");
+		ret = error_at(path, 1, 0, "no [section ID] in the file");
 	return ret < 0 ? -1 : 0;
 }
 
