@@ -79,7 +79,8 @@ enum chart_align { CHART_ALIGN_LEFT, CHART_ALIGN_CENTRE, CHART_ALIGN_RIGHT };
 enum chart_op {
 	CHART_OP_LINE,		/* a polyline through pts; a NaN breaks it */
 	CHART_OP_MARK,		/* a marker centred on (x, y) */
-	CHART_OP_TEXT		/* one line of text */
+	CHART_OP_TEXT,		/* one line of text */
+	CHART_OP_RECT		/* a rectangle: x, y (top left), w, h */
 };
 
 /* Colours are 0xRRGGBB; CHART_NONE means "not drawn". */
@@ -89,12 +90,14 @@ enum chart_op {
 struct chart_item {
 	enum chart_op op;
 	unsigned long stroke;	/* LINE, MARK outline, TEXT colour */
-	unsigned long fill;	/* MARK fill */
-	double width;		/* stroke width */
+	unsigned long fill;	/* MARK, RECT fill */
+	double width;		/* stroke width (LINE, MARK, RECT) */
 	enum chart_dash dash;	/* LINE */
 	size_t npts;		/* LINE: number of (x, y) pairs in pts */
 	double *pts;		/* LINE: owned */
-	double x, y;		/* MARK: centre; TEXT: anchor on the baseline */
+	double x, y;		/* MARK: centre; TEXT: anchor on the baseline;
+				 * RECT: top left corner */
+	double w, h;		/* RECT: width and height */
 	enum chart_mark mark;	/* MARK */
 	double size;		/* MARK: radius; TEXT: font size */
 	char *text;		/* TEXT: UTF-8, owned */
@@ -108,7 +111,40 @@ struct chart_item {
 typedef double chart_measure_fn(void *ctx, const char *text, double size,
 				int bold);
 
-/* A trend chart placed on a page, with every string, ready to draw. */
+/* One bar of a compare-areas chart. */
+struct compare_bar {
+	const char *name;	/* "Cheshire West and Chester" */
+	double value;		/* NaN: no value ("no data", or the note) */
+	double lower, upper;	/* 95% limits, NaN when none */
+	enum stats_cmp cmp;	/* against the comparator (England) */
+	int is_area;		/* 1: the focus area: bold label, dark outline */
+	int is_benchmark;	/* 1: pinned at the top, in the given order */
+	const char *note;	/* "c": the bar says "withheld"; or NULL */
+};
+
+/* A compare-areas chart (UX.md 1.1 "Compare areas"): horizontal bars, the
+ * benchmarks pinned at the top in their order, then the other bars by
+ * value descending (ties by name, bars with no value last). The first
+ * benchmark is the comparator: its bar is grey #B1B4B6 and it names the
+ * legend, "Area compared to England"; every other bar is filled with
+ * chart_cmp_colour(palette, cmp) and carries its outcome's marker. The
+ * value axis always includes zero: bars grow from the zero line. */
+struct compare_chart {
+	const char *title;	/* the indicator's title */
+	const char *subtitle;	/* unit, period and areas, or NULL */
+	const char *source;	/* or NULL */
+	const char *note;	/* or NULL */
+	size_t nbars;		/* 1 to COMPARE_MAX_BARS */
+	const struct compare_bar *bars;
+	int decimals;		/* of value labels, 0..6 */
+	enum chart_palette palette;
+};
+#define COMPARE_MAX_BARS 24
+#define COMPARE_GREY 0xB1B4B6UL	/* the comparator's bar (UX.md) */
+
+/* A chart placed on a page, with every string, ready to draw. A compare
+ * chart's value axis is horizontal: y_min and y_max are the values at
+ * plot_left and plot_right, and there are no periods. */
 struct chart_layout {
 	double width, height;	/* the page */
 	double plot_left, plot_top, plot_right, plot_bottom;
@@ -158,6 +194,24 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 		       double height, chart_measure_fn *measure, void *ctx,
 		       struct chart_layout *out);
 
+/* Lays a compare-areas chart c out on a page of width x height points:
+ * title and subtitle, the bars with their names on the left (the area's in
+ * bold), outcome markers, CI bars and value labels, round ticks along the
+ * top of the plot, the legend of the outcomes drawn, the source and note.
+ * A bar with no value gets the words "no data" ("withheld" when its note is
+ * "c"). Same contract as chart_layout_trend().
+ * Returns: 0, or -1 with error(). */
+int chart_layout_compare(const struct compare_chart *c, double width,
+			 double height, chart_measure_fn *measure, void *ctx,
+			 struct chart_layout *out);
+
+/* The drawing order of c's bars, top to bottom, into idx[c->nbars]:
+ * indexes into c->bars. */
+void chart_compare_order(const struct compare_chart *c, size_t *idx);
+
+/* The device x of value v in a laid-out compare chart. */
+double chart_layout_xpos(const struct chart_layout *l, double v);
+
 /* The device y of value v in a laid-out chart. */
 double chart_layout_ypos(const struct chart_layout *l, double v);
 
@@ -177,6 +231,15 @@ int chart_render_trend(const struct trend_chart *c, enum chart_format f,
  * values, with the note and source. Values use c->decimals, rounded half
  * away from zero, with thousands separators. */
 void chart_describe_trend(const struct trend_chart *c, struct buf *out);
+
+/* Draws c into one file at path, as chart_render_trend(). */
+int chart_render_compare(const struct compare_chart *c, enum chart_format f,
+			 const char *path);
+
+/* Appends to out the plain-text alternative of c: what it shows, then
+ * every bar in the chart's order with its value, limits and outcome in
+ * words, with the note and source. */
+void chart_describe_compare(const struct compare_chart *c, struct buf *out);
 
 /* Drops pango's default font map and cairo's static caches; call once
  * before exit in tests and debug builds so leak checkers stay quiet. */

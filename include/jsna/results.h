@@ -19,6 +19,7 @@
 #include "jsna/period.h"
 #include "jsna/stats.h"
 #include "jsna/store.h"
+#include "jsna/strmap.h"
 
 struct result_point {
 	double value, lower95, upper95, lower998, upper998;
@@ -58,6 +59,7 @@ struct results {
 	char *area_code, *area_name;
 	struct result_indicator *ind;
 	size_t n;
+	struct strmap names;	/* every area: code -> name */
 };
 
 /* Reads the latest finished calc run for cfg's area. A warehouse with no
@@ -65,6 +67,19 @@ struct results {
 int results_load(struct store *st, const struct config *cfg,
 		 struct results *r);
 void results_release(struct results *r);
+
+/* The name of area code (the code itself when unknown). Borrowed. */
+const char *results_area_name(const struct results *r, const char *code);
+
+/* The values of indicator_id in run r->run for the period whose sortable
+ * key is period, one per area of codes[n], into out[n] (an empty point,
+ * present 0 and NaN values, where an area has no row). For the
+ * compare-areas chart: any area's values, not only the series loaded.
+ * Returns 0 or -1 (reported). */
+int results_load_compare(struct store *st, const struct results *r,
+			 const char *indicator_id, long period,
+			 const char *const *codes, size_t n,
+			 struct result_point *out);
 
 /* The comparison label stored ("Higher", ...) as an enum stats_cmp. */
 enum stats_cmp results_cmp(const char *label);

@@ -4,8 +4,11 @@
  * For each indicator of the latest calculation, the configured area's
  * trend against England, the region and the statistical-neighbour
  * average, with 95% intervals and points marked by their comparison with
- * England; beside each chart the plotted data (CSV) and a plain-text
- * alternative (TXT).
+ * England; and, in the latest period where the area has a value, a
+ * compare-areas bar chart of England, the region, the area and its
+ * statistical neighbours, bars filled by their comparison with England.
+ * Beside each chart the plotted data (CSV) and a plain-text alternative
+ * (TXT).
  */
 #include <math.h>
 #include <stdio.h>
@@ -15,6 +18,7 @@
 #include "jsna/buf.h"
 #include "jsna/chart.h"
 #include "jsna/export.h"
+#include "jsna/neighbours.h"
 #include "jsna/results.h"
 #include "jsna/stage.h"
 #include "jsna/util.h"
@@ -147,8 +151,10 @@ static int write_rel(struct stage *s, const char *rel, const struct buf *b)
 	return ret;
 }
 
+/* Draws the trend chart tc, or else the compare chart cc. */
 static int render(struct stage *s, const struct trend_chart *tc,
-		  enum chart_format f, const char *rel)
+		  const struct compare_chart *cc, enum chart_format f,
+		  const char *rel)
 {
 	char *path = stage_output(s, rel);
 	struct buf tmp = BUF_INIT;
@@ -157,7 +163,8 @@ static int render(struct stage *s, const struct trend_chart *tc,
 	if (!path)
 		return -1;
 	buf_addf(&tmp, "%s.tmp", path);
-	if (chart_render_trend(tc, f, tmp.buf) == 0) {
+	if ((tc ? chart_render_trend(tc, f, tmp.buf) :
+		  chart_render_compare(cc, f, tmp.buf)) == 0) {
 		if (rename(tmp.buf, path) < 0)
 			error_errno("cannot replace '%s'", path);
 		else
@@ -183,15 +190,17 @@ static void measure_name(const struct result_indicator *ind, struct buf *b)
 		buf_adds(b, ind->unit[0] ? ind->unit : "Value");
 }
 
+static const struct { unsigned bit; enum chart_format f;
+		      const char *ext; } fmts[] = {
+	{ FORMAT_PNG, CHART_PNG, "png" },
+	{ FORMAT_SVG, CHART_SVG, "svg" },
+	{ FORMAT_PDF, CHART_PDF, "pdf" },
+};
+#define NFMTS (sizeof(fmts) / sizeof(fmts[0]))
+
 static int draw_trend(struct stage *s, const struct results *r,
 		      const struct result_indicator *ind, unsigned formats)
 {
-	static const struct { unsigned bit; enum chart_format f;
-			      const char *ext; } fmts[] = {
-		{ FORMAT_PNG, CHART_PNG, "png" },
-		{ FORMAT_SVG, CHART_SVG, "svg" },
-		{ FORMAT_PDF, CHART_PDF, "pdf" },
-	};
 	struct trend_data t;
 	struct trend_chart tc;
 	struct buf subtitle = BUF_INIT, source = BUF_INIT, ylab = BUF_INIT;
@@ -228,12 +237,12 @@ static int draw_trend(struct stage *s, const struct results *r,
 	tc.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
 	tc.y_from_zero = 1;
 
-	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]) && ret == 0; i++) {
+	for (i = 0; i < NFMTS && ret == 0; i++) {
 		if (!(formats & fmts[i].bit))
 			continue;
 		buf_reset(&rel);
 		buf_addf(&rel, "charts/%s_trend.%s", ind->id, fmts[i].ext);
-		ret = render(s, &tc, fmts[i].f, rel.buf);
+		ret = render(s, &tc, NULL, fmts[i].f, rel.buf);
 	}
 	if (ret == 0) {
 		plotted_csv(ind, &t, &b);
@@ -260,6 +269,167 @@ static int draw_trend(struct stage *s, const struct results *r,
 	return ret;
 }
 
+/* The areas of one compare chart: codes, names and values, in the order
+ * loaded (England, the region, the area, its neighbours). */
+struct compare_data {
+	size_t n;
+	const char *code[COMPARE_MAX_BARS];
+	struct result_point pt[COMPARE_MAX_BARS];
+	struct compare_bar bar[COMPARE_MAX_BARS];
+};
+
+static void compare_add(struct compare_data *d, const struct results *r,
+			const char *code, int is_area, int is_benchmark)
+{
+	size_t i;
+
+	if (!code || d->n == COMPARE_MAX_BARS)
+		return;
+	for (i = 0; i < d->n; i++)
+		if (!strcmp(d->code[i], code))
+			return;
+	d->code[d->n] = code;
+	d->bar[d->n].name = results_area_name(r, code);
+	d->bar[d->n].is_area = is_area;
+	d->bar[d->n].is_benchmark = is_benchmark;
+	d->n++;
+}
+
+/* The plotted data beside the compare chart, in the chart's order, with
+ * the long export's column names and numbers. */
+static void compare_csv(const struct result_indicator *ind, size_t j,
+			const struct compare_data *d,
+			const struct compare_chart *cc, struct buf *b)
+{
+	size_t idx[COMPARE_MAX_BARS], k;
+
+	chart_compare_order(cc, idx);
+	buf_adds(b, "Area Code,Area Name,Time period,Time period Sortable,"
+		    "Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Value note,"
+		    "Compared to England value or percentiles\n");
+	for (k = 0; k < d->n; k++) {
+		const struct result_point *p = &d->pt[idx[k]];
+
+		buf_add_csv(b, d->code[idx[k]]);
+		buf_addch(b, ',');
+		buf_add_csv(b, d->bar[idx[k]].name);
+		buf_addch(b, ',');
+		buf_add_csv(b, ind->periods[j].label);
+		buf_addf(b, ",%ld,", ind->periods[j].sortable);
+		export_number(b, p->value);
+		buf_addch(b, ',');
+		export_number(b, p->lower95);
+		buf_addch(b, ',');
+		export_number(b, p->upper95);
+		buf_addch(b, ',');
+		buf_add_csv(b, p->note);
+		buf_addch(b, ',');
+		buf_add_csv(b, p->cmp_england);
+		buf_addch(b, '\n');
+	}
+}
+
+static int draw_compare(struct stage *s, const struct results *r,
+			const struct result_indicator *ind,
+			const struct neighbours *nb, unsigned formats)
+{
+	struct compare_data d;
+	struct compare_chart cc;
+	struct buf subtitle = BUF_INIT, source = BUF_INIT, what = BUF_INIT;
+	struct buf notes = BUF_INIT, b = BUF_INIT, rel = BUF_INIT;
+	const char *region = ind->series[SERIES_REGION].code;
+	char *const *nbs;
+	size_t nnb = 0, i;
+	int j, ret = 0, suppressed = 0;
+
+	/* The latest period where the area has a value. */
+	for (j = ind->latest; j >= 0; j--)
+		if (!isnan(ind->series[SERIES_AREA].pt[j].value))
+			break;
+	if (j < 0) {
+		note("%s: no value for %s; no compare chart drawn", ind->id,
+		     r->area_name);
+		return 0;
+	}
+	memset(&d, 0, sizeof(d));
+	if (region && !strcmp(region, r->area_code))
+		region = NULL;
+	compare_add(&d, r, ind->series[SERIES_ENGLAND].code, 0, 1);
+	compare_add(&d, r, region, 0, 1);
+	compare_add(&d, r, r->area_code, 1, 0);
+	nbs = neighbours_of(nb, r->area_code, &nnb);
+	for (i = 0; i < nnb; i++)
+		compare_add(&d, r, nbs[i], 0, 0);
+	if (results_load_compare(s->st, r, ind->id, ind->periods[j].sortable,
+				 d.code, d.n, d.pt) < 0)
+		return -1;
+	for (i = 0; i < d.n; i++) {
+		d.bar[i].value = d.pt[i].value;
+		d.bar[i].lower = d.pt[i].lower95;
+		d.bar[i].upper = d.pt[i].upper95;
+		d.bar[i].cmp = results_cmp(d.pt[i].cmp_england);
+		d.bar[i].note = d.pt[i].note;
+		if (!strcmp(d.pt[i].note, "c"))
+			suppressed = 1;
+	}
+
+	measure_name(ind, &what);
+	buf_addf(&subtitle, "%s, %s: %s", what.buf, ind->periods[j].label,
+		 r->area_name);
+	if (nnb)
+		buf_adds(&subtitle, ", its statistical neighbours");
+	if (region)
+		buf_addf(&subtitle, ", %s (region)",
+			 results_area_name(r, region));
+	buf_addf(&subtitle, " and %s", results_area_name(r,
+			 ind->series[SERIES_ENGLAND].code));
+	buf_addf(&source, "Source: %s. Compared with England at the 95%% "
+		 "level.", ind->source);
+	if (suppressed)
+		buf_addf(&notes, "Values from fewer than %d are suppressed: "
+			 "\"withheld\".", s->cfg.suppress_below);
+
+	memset(&cc, 0, sizeof(cc));
+	cc.title = ind->title;
+	cc.subtitle = subtitle.buf;
+	cc.source = source.buf;
+	cc.note = notes.len ? notes.buf : NULL;
+	cc.nbars = d.n;
+	cc.bars = d.bar;
+	cc.decimals = ind->decimals;
+	cc.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
+
+	for (i = 0; i < NFMTS && ret == 0; i++) {
+		if (!(formats & fmts[i].bit))
+			continue;
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s_compare.%s", ind->id, fmts[i].ext);
+		ret = render(s, NULL, &cc, fmts[i].f, rel.buf);
+	}
+	if (ret == 0) {
+		compare_csv(ind, (size_t)j, &d, &cc, &b);
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s_compare.csv", ind->id);
+		ret = write_rel(s, rel.buf, &b);
+	}
+	if (ret == 0) {
+		buf_reset(&b);
+		chart_describe_compare(&cc, &b);
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s_compare.txt", ind->id);
+		ret = write_rel(s, rel.buf, &b);
+	}
+	if (ret == 0)
+		note("%s: compare chart drawn", ind->id);
+	buf_release(&subtitle);
+	buf_release(&source);
+	buf_release(&what);
+	buf_release(&notes);
+	buf_release(&b);
+	buf_release(&rel);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -270,6 +440,7 @@ int main(int argc, char **argv)
 	};
 	struct stage s;
 	struct results r;
+	struct neighbours nb = NEIGHBOURS_INIT;
 	char **only = NULL;
 	size_t nonly = 0, oalloc = 0, i, j;
 	unsigned formats = 0;
@@ -317,6 +488,13 @@ int main(int argc, char **argv)
 		free(only);
 		return stage_finish(&s, JSNA_EXIT_SYSTEM);
 	}
+	/* Without a list, the compare charts show the area, region and
+	 * England only (jsna-calc has said so already). */
+	if (s.cfg.neighbours && neighbours_load(s.cfg.neighbours, s.st,
+						 &nb) < 0) {
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
 	for (i = 0; i < nonly; i++) {
 		for (j = 0; j < r.n; j++)
 			if (!strcmp(r.ind[j].id, only[i]))
@@ -338,13 +516,16 @@ int main(int argc, char **argv)
 		for (j = 0; j < nonly; j++)
 			if (!strcmp(r.ind[i].id, only[j]))
 				want = 1;
-		if (want && draw_trend(&s, &r, &r.ind[i], formats) < 0) {
+		if (want && (draw_trend(&s, &r, &r.ind[i], formats) < 0 ||
+			     draw_compare(&s, &r, &r.ind[i], &nb,
+					  formats) < 0)) {
 			ret = JSNA_EXIT_SYSTEM;
 			break;
 		}
 	}
 out:
 	chart_render_shutdown();
+	neighbours_release(&nb);
 	results_release(&r);
 	free(only);
 	return stage_finish(&s, ret);

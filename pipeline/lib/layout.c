@@ -12,31 +12,14 @@
 #include <string.h>
 
 #include "jsna/number.h"
+#include "layout_int.h"
 
-#define MARGIN 8.0
-#define TITLE_SIZE 11.0
-#define SUB_SIZE 9.0
-#define AXIS_SIZE 8.5
-#define LEGEND_SIZE 8.5
-#define FOOT_SIZE 8.0
-#define PITCH 1.25		/* line spacing, times the font size */
-#define ASCENT 0.93
-#define DESCENT 0.24
 #define MAX_SERIES 5
-
-#define INK 0x0B0C0CUL		/* GOV.UK text */
-#define INK2 0x505A5FUL		/* GOV.UK secondary text */
-#define GRID 0xDDDDDDUL
-#define AXIS 0x505A5FUL
-#define CI_INK 0x505A5FUL
 #define AREA_INK 0x12436DUL	/* AF dark blue */
 #define BENCH_INK 0x000000UL
 
 #define AREA_WIDTH 2.0
 #define SERIES_WIDTH 1.5
-#define POINT_R 3.3
-#define BENCH_R 1.7
-#define CI_CAP 2.2
 #define END_GAP (POINT_R + 8.0)	/* last point to its end label */
 
 /* The non-area series after the benchmark, in AF categorical order, and
@@ -50,11 +33,10 @@ static const enum chart_dash other_dash[] = { CHART_DASH_DASHED,
 					      CHART_DASH_DASHDOT };
 
 /* Legend order of the outcomes. */
-static const enum stats_cmp cmp_order[] = {
+const enum stats_cmp lay_cmp_order[NCMP] = {
 	CMP_BEST, CMP_BETTER, CMP_SIMILAR, CMP_WORSE, CMP_WORST,
 	CMP_HIGHEST, CMP_HIGHER, CMP_LOWER, CMP_LOWEST, CMP_NOT_COMPARED
 };
-#define NCMP (sizeof(cmp_order) / sizeof(cmp_order[0]))
 
 int chart_nice_ticks(double lo, double hi, int max_ticks, double *start,
 		     double *step, int *n)
@@ -148,7 +130,7 @@ enum chart_mark chart_cmp_mark(enum stats_cmp cmp)
 	return CHART_MARK_DIAMOND;
 }
 
-static int cmp_is_998(enum stats_cmp c)
+int lay_cmp_is_998(enum stats_cmp c)
 {
 	return c == CMP_BEST || c == CMP_WORST || c == CMP_HIGHEST ||
 	       c == CMP_LOWEST;
@@ -156,15 +138,15 @@ static int cmp_is_998(enum stats_cmp c)
 
 /* The legend word of an outcome. When levels is 1 (some point is at the
  * 99.8% level) the judgements say which level: "Better (95%)". */
-static void add_cmp_word(struct buf *b, enum stats_cmp c, int levels)
+void lay_add_cmp_word(struct buf *b, enum stats_cmp c, int levels)
 {
 	buf_adds(b, stats_cmp_label(c));
 	if (levels && c != CMP_SIMILAR && c != CMP_NOT_COMPARED)
-		buf_adds(b, cmp_is_998(c) ? " (99.8%)" : " (95%)");
+		buf_adds(b, lay_cmp_is_998(c) ? " (99.8%)" : " (95%)");
 }
 
 /* Appends v as readers see it, or "no value". */
-static void add_value(struct buf *b, double v, int dp)
+void lay_add_value(struct buf *b, double v, int dp)
 {
 	if (!isfinite(v))
 		buf_adds(b, "no value");
@@ -172,11 +154,11 @@ static void add_value(struct buf *b, double v, int dp)
 		number_format(b, v, dp);
 }
 
-static char *value_text(double v, int dp)
+char *lay_value_text(double v, int dp)
 {
 	struct buf b = BUF_INIT;
 
-	add_value(&b, v, dp);
+	lay_add_value(&b, v, dp);
 	return buf_detach(&b, NULL);
 }
 
@@ -185,26 +167,25 @@ static char *value_text(double v, int dp)
 struct lay {
 	const struct trend_chart *c;
 	struct chart_layout *l;
-	chart_measure_fn *measure;
-	void *ctx;
+	struct lay_text t;
 	const struct chart_series *area;	/* or NULL */
 	const struct chart_series *bench;	/* or NULL */
 };
 
-static double text_width(const struct lay *L, const char *s, double size,
-			 int bold)
+double lay_text_width(const struct lay_text *t, const char *s,
+		      double size, int bold)
 {
 	size_t n = 0;
 
-	if (L->measure)
-		return L->measure(L->ctx, s, size, bold);
+	if (t->measure)
+		return t->measure(t->ctx, s, size, bold);
 	for (; *s; s++)		/* code points: skip UTF-8 continuations */
 		if (((unsigned char)*s & 0xC0) != 0x80)
 			n++;
 	return (double)n * size * (bold ? 0.66 : 0.60);
 }
 
-static struct chart_item *add_item(struct chart_layout *l, enum chart_op op)
+struct chart_item *lay_add_item(struct chart_layout *l, enum chart_op op)
 {
 	struct chart_item *it;
 
@@ -218,11 +199,11 @@ static struct chart_item *add_item(struct chart_layout *l, enum chart_op op)
 }
 
 /* Takes ownership of text. */
-static void add_text(struct chart_layout *l, char *text, double x, double y,
+void lay_add_text(struct chart_layout *l, char *text, double x, double y,
 		     double size, int bold, enum chart_align align,
 		     unsigned long ink)
 {
-	struct chart_item *it = add_item(l, CHART_OP_TEXT);
+	struct chart_item *it = lay_add_item(l, CHART_OP_TEXT);
 
 	it->text = text;
 	it->x = x;
@@ -233,11 +214,11 @@ static void add_text(struct chart_layout *l, char *text, double x, double y,
 	it->stroke = ink;
 }
 
-static struct chart_item *add_line(struct chart_layout *l, size_t npts,
+struct chart_item *lay_add_line(struct chart_layout *l, size_t npts,
 				   unsigned long ink, double width,
 				   enum chart_dash dash)
 {
-	struct chart_item *it = add_item(l, CHART_OP_LINE);
+	struct chart_item *it = lay_add_item(l, CHART_OP_LINE);
 
 	it->npts = npts;
 	it->pts = xcalloc(2 * npts, sizeof(double));
@@ -247,10 +228,10 @@ static struct chart_item *add_line(struct chart_layout *l, size_t npts,
 	return it;
 }
 
-static void add_segment(struct chart_layout *l, double x0, double y0,
+void lay_add_segment(struct chart_layout *l, double x0, double y0,
 			double x1, double y1, unsigned long ink, double width)
 {
-	struct chart_item *it = add_line(l, 2, ink, width, CHART_DASH_SOLID);
+	struct chart_item *it = lay_add_line(l, 2, ink, width, CHART_DASH_SOLID);
 
 	it->pts[0] = x0;
 	it->pts[1] = y0;
@@ -259,9 +240,9 @@ static void add_segment(struct chart_layout *l, double x0, double y0,
 }
 
 /* A 95% CI bar at x from y0 (top) to y1, with caps. */
-static void add_ci_bar(struct chart_layout *l, double x, double y0, double y1)
+void lay_add_ci_bar(struct chart_layout *l, double x, double y0, double y1)
 {
-	struct chart_item *it = add_line(l, 8, CI_INK, 0.8, CHART_DASH_SOLID);
+	struct chart_item *it = lay_add_line(l, 8, CI_INK, 0.8, CHART_DASH_SOLID);
 	const double pts[16] = { x - CI_CAP, y0, x + CI_CAP, y0, NAN, NAN,
 				 x, y0, x, y1, NAN, NAN,
 				 x - CI_CAP, y1, x + CI_CAP, y1 };
@@ -269,11 +250,37 @@ static void add_ci_bar(struct chart_layout *l, double x, double y0, double y1)
 	memcpy(it->pts, pts, sizeof(pts));
 }
 
-static void add_mark(struct chart_layout *l, enum chart_mark m, double x,
+void lay_add_rect(struct chart_layout *l, double x, double y, double w,
+		  double h, unsigned long fill, unsigned long stroke,
+		  double width)
+{
+	struct chart_item *it = lay_add_item(l, CHART_OP_RECT);
+
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+	it->fill = fill;
+	it->stroke = stroke;
+	it->width = width;
+}
+
+void lay_add_ci_hbar(struct chart_layout *l, double y, double x0, double x1)
+{
+	struct chart_item *it = lay_add_line(l, 8, 0x000000UL, 0.8,
+					     CHART_DASH_SOLID);
+	const double pts[16] = { x0, y - CI_CAP, x0, y + CI_CAP, NAN, NAN,
+				 x0, y, x1, y, NAN, NAN,
+				 x1, y - CI_CAP, x1, y + CI_CAP };
+
+	memcpy(it->pts, pts, sizeof(pts));
+}
+
+void lay_add_mark(struct chart_layout *l, enum chart_mark m, double x,
 		     double y, double r, unsigned long fill,
 		     unsigned long stroke, double width)
 {
-	struct chart_item *it = add_item(l, CHART_OP_MARK);
+	struct chart_item *it = lay_add_item(l, CHART_OP_MARK);
 
 	it->mark = m;
 	it->x = x;
@@ -284,13 +291,8 @@ static void add_mark(struct chart_layout *l, enum chart_mark m, double x,
 	it->width = width;
 }
 
-/* Lines of wrapped text, owned. */
-struct lines {
-	size_t n, alloc;
-	char **v;
-};
 
-static void lines_release(struct lines *ls)
+void lay_lines_release(struct lines *ls)
 {
 	size_t i;
 
@@ -302,7 +304,7 @@ static void lines_release(struct lines *ls)
 
 /* Word-wraps s to maxw, breaking at spaces and at every newline; the
  * lines are appended to ls. */
-static void wrap(const struct lay *L, const char *s, double size, int bold,
+void lay_wrap(const struct lay_text *T, const char *s, double size, int bold,
 		 double maxw, struct lines *ls)
 {
 	struct buf line = BUF_INIT, trial = BUF_INIT;
@@ -325,7 +327,7 @@ static void wrap(const struct lay *L, const char *s, double size, int bold,
 		if (line.len)
 			buf_addch(&trial, ' ');
 		buf_add(&trial, w, (size_t)(end - w));
-		if (line.len && text_width(L, trial.buf, size, bold) > maxw) {
+		if (line.len && lay_text_width(T, trial.buf, size, bold) > maxw) {
 			XGROW(ls->v, ls->alloc, ls->n + 1);
 			ls->v[ls->n++] = buf_detach(&line, NULL);
 			buf_add(&line, w, (size_t)(end - w));
@@ -345,50 +347,25 @@ static void wrap(const struct lay *L, const char *s, double size, int bold,
 
 /* Places the lines (taking their strings) from top; returns the y under
  * the block. */
-static double emit_lines(struct chart_layout *l, struct lines *ls, double x,
+double lay_emit_lines(struct chart_layout *l, struct lines *ls, double x,
 			 double top, double size, int bold, unsigned long ink)
 {
 	size_t i;
 
 	for (i = 0; i < ls->n; i++) {
-		add_text(l, ls->v[i], x, top + ASCENT * size + i * PITCH * size,
+		lay_add_text(l, ls->v[i], x, top + ASCENT * size + i * PITCH * size,
 			 size, bold, CHART_ALIGN_LEFT, ink);
 		ls->v[i] = NULL;
 	}
 	top += ls->n * PITCH * size;
-	lines_release(ls);
+	lay_lines_release(ls);
 	return top;
 }
 
 /* ---- legend ---- */
 
-enum swatch { SW_TEXT, SW_LINE, SW_MARK, SW_CI };
 
-struct entry {
-	enum swatch sw;
-	unsigned long ink, fill;
-	double width;
-	enum chart_dash dash;
-	enum chart_mark mark;
-	char *text;		/* owned */
-	int bold;
-	double w;		/* whole entry width */
-	double x;		/* left, from the legend's left */
-	size_t row;
-};
-
-struct legend {
-	size_t n, alloc, nrows;
-	struct entry *v;
-};
-
-#define SWATCH_LINE 20.0
-#define SWATCH_MARK 9.0
-#define SWATCH_GAP 4.0
-#define ENTRY_GAP 12.0
-#define ROW_PITCH (1.45 * LEGEND_SIZE)
-
-static struct entry *legend_add(struct legend *g, enum swatch sw, char *text)
+struct entry *lay_legend_add(struct legend *g, enum swatch sw, char *text)
 {
 	struct entry *e;
 
@@ -440,14 +417,13 @@ static void legend_build(const struct lay *L, double maxw, struct legend *g)
 {
 	const struct trend_chart *c = L->c;
 	int seen[NCMP] = { 0 }, any = 0, levels = 0, has_ci = 0;
-	size_t i, j, row = 0, first_cmp;
+	size_t i, j, first_cmp;
 	unsigned long text;
-	double x = 0;
 	struct entry *e;
 	struct buf b = BUF_INIT;
 
 	for (i = 0; i < c->nseries; i++) {
-		e = legend_add(g, SW_LINE, xstrdup(c->series[i].name));
+		e = lay_legend_add(g, SW_LINE, xstrdup(c->series[i].name));
 		series_style(L, &c->series[i], &e->ink, &e->width, &e->dash,
 			     &text);
 		e->bold = &c->series[i] == L->area;
@@ -461,38 +437,48 @@ static void legend_build(const struct lay *L, double maxw, struct legend *g)
 		if (has_limits(L->area, i))
 			has_ci = 1;
 		for (j = 0; L->area->cmp && j < NCMP; j++)
-			if (cmp_order[j] == L->area->cmp[i])
+			if (lay_cmp_order[j] == L->area->cmp[i])
 				seen[j] = any = 1;
-		if (L->area->cmp && cmp_is_998(L->area->cmp[i]))
+		if (L->area->cmp && lay_cmp_is_998(L->area->cmp[i]))
 			levels = 1;
 	}
 	if (any) {
 		buf_addf(&b, "Compared with %s:",
 			 L->bench ? L->bench->name : "the benchmark");
-		legend_add(g, SW_TEXT, buf_detach(&b, NULL));
+		lay_legend_add(g, SW_TEXT, buf_detach(&b, NULL));
 		for (j = 0; j < NCMP; j++) {
 			if (!seen[j])
 				continue;
-			add_cmp_word(&b, cmp_order[j], levels);
-			e = legend_add(g, SW_MARK, buf_detach(&b, NULL));
-			e->mark = chart_cmp_mark(cmp_order[j]);
-			e->fill = chart_cmp_colour(c->palette, cmp_order[j]);
+			lay_add_cmp_word(&b, lay_cmp_order[j], levels);
+			e = lay_legend_add(g, SW_MARK, buf_detach(&b, NULL));
+			e->mark = chart_cmp_mark(lay_cmp_order[j]);
+			e->fill = chart_cmp_colour(c->palette, lay_cmp_order[j]);
 			e->ink = INK;
 		}
 	}
 	/* The interval belongs with the markers it is drawn on. */
 	if (has_ci) {
-		e = legend_add(g, SW_CI, xstrdup("95% confidence interval"));
+		e = lay_legend_add(g, SW_CI, xstrdup("95% confidence interval"));
 		e->ink = CI_INK;
 	}
+	lay_legend_flow(&L->t, g, maxw, first_cmp);
+}
+
+void lay_legend_flow(const struct lay_text *t, struct legend *g, double maxw,
+		     size_t first_break)
+{
+	size_t i, row = 0;
+	double x = 0;
+	struct entry *e;
+
 	for (i = 0; i < g->n; i++) {
 		e = &g->v[i];
-		e->w = text_width(L, e->text, LEGEND_SIZE, e->bold);
+		e->w = lay_text_width(t, e->text, LEGEND_SIZE, e->bold);
 		if (e->sw == SW_LINE)
 			e->w += SWATCH_LINE + SWATCH_GAP;
-		else if (e->sw == SW_MARK || e->sw == SW_CI)
+		else if (e->sw != SW_TEXT)
 			e->w += SWATCH_MARK + SWATCH_GAP;
-		if ((i == first_cmp && i > 0) ||
+		if ((i == first_break && i > 0) ||
 		    (x > 0 && x + e->w > maxw)) {
 			row++;
 			x = 0;
@@ -505,7 +491,7 @@ static void legend_build(const struct lay *L, double maxw, struct legend *g)
 }
 
 /* Draws the legend with its first row's text top at top. */
-static void legend_emit(struct chart_layout *l, struct legend *g, double left,
+void lay_legend_emit(struct chart_layout *l, struct legend *g, double left,
 			double top)
 {
 	size_t i;
@@ -520,35 +506,44 @@ static void legend_emit(struct chart_layout *l, struct legend *g, double left,
 		x = left + e->x;
 		switch (e->sw) {
 		case SW_LINE:
-			it = add_line(l, 2, e->ink, e->width, e->dash);
+			it = lay_add_line(l, 2, e->ink, e->width, e->dash);
 			it->pts[0] = x;
 			it->pts[1] = mid;
 			it->pts[2] = x + SWATCH_LINE;
 			it->pts[3] = mid;
 			if (e->mark != CHART_MARK_NONE)
-				add_mark(l, e->mark, x + SWATCH_LINE / 2, mid,
+				lay_add_mark(l, e->mark, x + SWATCH_LINE / 2, mid,
 					 BENCH_R, e->ink, CHART_NONE, 0);
 			x += SWATCH_LINE + SWATCH_GAP;
 			break;
 		case SW_MARK:
-			add_mark(l, e->mark, x + SWATCH_MARK / 2, mid, POINT_R,
+			lay_add_mark(l, e->mark, x + SWATCH_MARK / 2, mid, POINT_R,
 				 e->fill, e->ink, 0.6);
 			x += SWATCH_MARK + SWATCH_GAP;
 			break;
 		case SW_CI:
-			add_ci_bar(l, x + SWATCH_MARK / 2, mid - 4, mid + 4);
+			if (e->horizontal)
+				lay_add_ci_hbar(l, mid, x, x + SWATCH_MARK);
+			else
+				lay_add_ci_bar(l, x + SWATCH_MARK / 2, mid - 4,
+					       mid + 4);
+			x += SWATCH_MARK + SWATCH_GAP;
+			break;
+		case SW_RECT:
+			lay_add_rect(l, x, mid - SWATCH_MARK / 2, SWATCH_MARK,
+				     SWATCH_MARK, e->fill, e->ink, 0.6);
 			x += SWATCH_MARK + SWATCH_GAP;
 			break;
 		case SW_TEXT:
 			break;
 		}
-		add_text(l, e->text, x, base, LEGEND_SIZE, e->bold,
+		lay_add_text(l, e->text, x, base, LEGEND_SIZE, e->bold,
 			 CHART_ALIGN_LEFT, INK);
 		e->text = NULL;
 	}
 }
 
-static void legend_release(struct legend *g)
+void lay_legend_release(struct legend *g)
 {
 	size_t i;
 
@@ -639,7 +634,7 @@ double chart_layout_ypos(const struct chart_layout *l, double v)
 				(l->plot_bottom - l->plot_top);
 }
 
-static int step_decimals(double step)
+int lay_step_decimals(double step)
 {
 	int d = (int)-floor(log10(step) + 1e-9);
 
@@ -696,9 +691,9 @@ static void emit_end_labels(const struct lay *L)
 	for (i = 0; i < n; i++) {
 		series_style(L, e[i].s, &ink, &width, &dash, &text);
 		if (fabs(e[i].y - e[i].at) > 3.0)
-			add_segment(l, x0 + POINT_R + 1.5, e[i].at, x - 1.5,
+			lay_add_segment(l, x0 + POINT_R + 1.5, e[i].at, x - 1.5,
 				    e[i].y, text, 0.5);
-		add_text(l, value_text(end_value(c, e[i].s), c->decimals), x,
+		lay_add_text(l, lay_value_text(end_value(c, e[i].s), c->decimals), x,
 			 e[i].y + 0.35 * AXIS_SIZE, AXIS_SIZE,
 			 e[i].s == L->area, CHART_ALIGN_LEFT, text);
 	}
@@ -716,8 +711,8 @@ static double end_labels_width(const struct lay *L)
 
 		if (!isfinite(v))
 			continue;
-		t = value_text(v, c->decimals);
-		w = fmax(w, text_width(L, t, AXIS_SIZE,
+		t = lay_value_text(v, c->decimals);
+		w = fmax(w, lay_text_width(&L->t, t, AXIS_SIZE,
 				       &c->series[i] == L->area));
 		free(t);
 	}
@@ -730,7 +725,7 @@ static char *tick_text(const struct chart_layout *l, int i)
 
 	if (fabs(v) < l->tick_step * 1e-6)
 		v = 0;
-	return value_text(v, l->tick_decimals);
+	return lay_value_text(v, l->tick_decimals);
 }
 
 /* Chooses ticks for a plot of height h; returns the widest tick label. */
@@ -748,12 +743,12 @@ static double place_ticks(const struct lay *L, double lo, double hi,
 		max_ticks = 8;
 	chart_nice_ticks(lo, hi, max_ticks, &l->tick_start, &l->tick_step,
 			 &l->nticks);
-	l->tick_decimals = step_decimals(l->tick_step);
+	l->tick_decimals = lay_step_decimals(l->tick_step);
 	l->y_min = l->tick_start;
 	l->y_max = l->tick_start + (l->nticks - 1) * l->tick_step;
 	for (i = 0; i < l->nticks; i++) {
 		t = tick_text(l, i);
-		w = fmax(w, text_width(L, t, AXIS_SIZE, 0));
+		w = fmax(w, lay_text_width(&L->t, t, AXIS_SIZE, 0));
 		free(t);
 	}
 	return w;
@@ -770,7 +765,7 @@ static void emit_series(const struct lay *L, const struct chart_series *s)
 	size_t i, n = c->nperiods;
 
 	series_style(L, s, &ink, &width, &dash, &text);
-	it = add_line(l, n, ink, width, dash);
+	it = lay_add_line(l, n, ink, width, dash);
 	for (i = 0; i < n; i++) {
 		it->pts[2 * i] = l->period_x[i];
 		it->pts[2 * i + 1] = point_ok(s, i) ?
@@ -785,7 +780,7 @@ static void emit_series(const struct lay *L, const struct chart_series *s)
 			    (i + 1 == n || !point_ok(s, i + 1));
 
 		if (point_ok(s, i) && (s == L->bench || alone))
-			add_mark(l, CHART_MARK_CIRCLE, l->period_x[i],
+			lay_add_mark(l, CHART_MARK_CIRCLE, l->period_x[i],
 				 chart_layout_ypos(l, s->value[i]), BENCH_R,
 				 ink, CHART_NONE, 0);
 	}
@@ -800,7 +795,7 @@ static void emit_area(const struct lay *L)
 
 	for (i = 0; i < c->nperiods; i++)
 		if (point_ok(s, i) && has_limits(s, i))
-			add_ci_bar(l, l->period_x[i],
+			lay_add_ci_bar(l, l->period_x[i],
 				   chart_layout_ypos(l, s->upper[i]),
 				   chart_layout_ypos(l, s->lower[i]));
 	emit_series(L, s);
@@ -815,7 +810,7 @@ static void emit_area(const struct lay *L)
 			m = chart_cmp_mark(s->cmp[i]);
 			fill = chart_cmp_colour(c->palette, s->cmp[i]);
 		}
-		add_mark(l, m, l->period_x[i],
+		lay_add_mark(l, m, l->period_x[i],
 			 chart_layout_ypos(l, s->value[i]), POINT_R, fill, INK,
 			 0.6);
 	}
@@ -860,28 +855,28 @@ static void emit_axes(const struct lay *L)
 	for (k = 0; k < l->nticks; k++) {
 		y = chart_layout_ypos(l, l->tick_start + k * l->tick_step);
 		if (k > 0)
-			add_segment(l, l->plot_left, y, l->plot_right, y,
+			lay_add_segment(l, l->plot_left, y, l->plot_right, y,
 				    GRID, 0.5);
-		add_text(l, tick_text(l, k), l->plot_left - 5.0,
+		lay_add_text(l, tick_text(l, k), l->plot_left - 5.0,
 			 y + 0.35 * AXIS_SIZE, AXIS_SIZE, 0, CHART_ALIGN_RIGHT,
 			 INK);
 	}
 	/* Zero inside the range gets a darker line. */
 	if (l->y_min < 0 && l->y_max > 0) {
 		y = chart_layout_ypos(l, 0);
-		add_segment(l, l->plot_left, y, l->plot_right, y, 0x8A8A8AUL,
+		lay_add_segment(l, l->plot_left, y, l->plot_right, y, 0x8A8A8AUL,
 			    0.75);
 	}
-	add_segment(l, l->plot_left, l->plot_bottom, l->plot_right,
+	lay_add_segment(l, l->plot_left, l->plot_bottom, l->plot_right,
 		    l->plot_bottom, AXIS, 0.75);
 	for (i = 0; i < n; i++) {
 		if ((n - 1 - i) % l->label_every)
 			continue;
 		x = l->period_x[i];
-		add_segment(l, x, l->plot_bottom, x, l->plot_bottom + 3.0,
+		lay_add_segment(l, x, l->plot_bottom, x, l->plot_bottom + 3.0,
 			    AXIS, 0.75);
 		/* Turned labels end at their tick, reading up to it. */
-		add_text(l, xstrdup(c->period_labels[i]),
+		lay_add_text(l, xstrdup(c->period_labels[i]),
 			 turned ? x + 0.3 * AXIS_SIZE : x,
 			 l->plot_bottom + LABEL_DROP +
 				 (turned ? 0.75 : ASCENT) * AXIS_SIZE,
@@ -895,7 +890,7 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 		       double height, chart_measure_fn *measure, void *ctx,
 		       struct chart_layout *out)
 {
-	struct lay L = { c, out, measure, ctx, NULL, NULL };
+	struct lay L = { c, out, { measure, ctx }, NULL, NULL };
 	struct lines ls = { 0, 0, NULL };
 	struct legend g = { 0, 0, 0, NULL };
 	double top, bottom, foot_top, legend_top, lo, hi, pad, maxlabw = 0;
@@ -914,25 +909,25 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 	out->period_x = xcalloc(c->nperiods, sizeof(double));
 
 	/* Top: title, subtitle, the unit over the y axis. */
-	wrap(&L, c->title, TITLE_SIZE, 1, inner, &ls);
-	top = emit_lines(out, &ls, MARGIN, MARGIN, TITLE_SIZE, 1, INK);
+	lay_wrap(&L.t, c->title, TITLE_SIZE, 1, inner, &ls);
+	top = lay_emit_lines(out, &ls, MARGIN, MARGIN, TITLE_SIZE, 1, INK);
 	if (c->subtitle && *c->subtitle) {
-		wrap(&L, c->subtitle, SUB_SIZE, 0, inner, &ls);
-		top = emit_lines(out, &ls, MARGIN, top + 1.0, SUB_SIZE, 0,
+		lay_wrap(&L.t, c->subtitle, SUB_SIZE, 0, inner, &ls);
+		top = lay_emit_lines(out, &ls, MARGIN, top + 1.0, SUB_SIZE, 0,
 				 INK2);
 	}
 	top += 5.0;
 	if (c->y_label && *c->y_label) {
-		wrap(&L, c->y_label, AXIS_SIZE, 0, inner, &ls);
-		top = emit_lines(out, &ls, MARGIN, top, AXIS_SIZE, 0, INK);
+		lay_wrap(&L.t, c->y_label, AXIS_SIZE, 0, inner, &ls);
+		top = lay_emit_lines(out, &ls, MARGIN, top, AXIS_SIZE, 0, INK);
 	}
 	out->plot_top = top + 0.6 * AXIS_SIZE;
 
 	/* Bottom up: the note, the source, the legend. */
 	if (c->source && *c->source)
-		wrap(&L, c->source, FOOT_SIZE, 0, inner, &src);
+		lay_wrap(&L.t, c->source, FOOT_SIZE, 0, inner, &src);
 	if (c->note && *c->note)
-		wrap(&L, c->note, FOOT_SIZE, 0, inner, &note);
+		lay_wrap(&L.t, c->note, FOOT_SIZE, 0, inner, &note);
 	nfoot = src.n + note.n;
 	foot_top = height - MARGIN;
 	if (nfoot)
@@ -945,7 +940,7 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 	bottom = legend_top - 7.0;
 
 	for (i = 0; i < c->nperiods; i++)
-		maxlabw = fmax(maxlabw, text_width(&L, c->period_labels[i],
+		maxlabw = fmax(maxlabw, lay_text_width(&L.t, c->period_labels[i],
 						   AXIS_SIZE, 0));
 	data_range(&L, &lo, &hi);
 	/* A little room above and below data not anchored at zero. */
@@ -1002,14 +997,14 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 	if (L.area)
 		emit_area(&L);
 	emit_end_labels(&L);
-	legend_emit(out, &g, MARGIN, legend_top);
-	top = emit_lines(out, &src, MARGIN, foot_top, FOOT_SIZE, 0, INK2);
-	emit_lines(out, &note, MARGIN, top, FOOT_SIZE, 0, INK2);
+	lay_legend_emit(out, &g, MARGIN, legend_top);
+	top = lay_emit_lines(out, &src, MARGIN, foot_top, FOOT_SIZE, 0, INK2);
+	lay_emit_lines(out, &note, MARGIN, top, FOOT_SIZE, 0, INK2);
 	ret = 0;
 out:
-	legend_release(&g);
-	lines_release(&src);
-	lines_release(&note);
+	lay_legend_release(&g);
+	lay_lines_release(&src);
+	lay_lines_release(&note);
 	return ret;
 }
 
@@ -1029,7 +1024,7 @@ void chart_layout_release(struct chart_layout *l)
 /* ---- the text alternative ---- */
 
 /* "similar", "better", "not compared"... */
-static void add_cmp_lower(struct buf *b, enum stats_cmp c)
+void lay_add_cmp_lower(struct buf *b, enum stats_cmp c)
 {
 	const char *w = stats_cmp_label(c);
 
@@ -1038,13 +1033,13 @@ static void add_cmp_lower(struct buf *b, enum stats_cmp c)
 }
 
 /* "similar to England", "better than England at the 99.8% level"... */
-static void add_cmp_phrase(struct buf *b, enum stats_cmp c,
+void lay_add_cmp_phrase(struct buf *b, enum stats_cmp c,
 			   const char *bench)
 {
-	add_cmp_lower(b, c);
+	lay_add_cmp_lower(b, c);
 	buf_addf(b, c == CMP_NOT_COMPARED ? " with %s" :
 		    c == CMP_SIMILAR ? " to %s" : " than %s", bench);
-	if (cmp_is_998(c))
+	if (lay_cmp_is_998(c))
 		buf_adds(b, " at the 99.8% level");
 }
 
@@ -1055,14 +1050,14 @@ static void add_limits(struct buf *b, const struct chart_series *s,
 	if (!has_limits(s, i))
 		return;
 	buf_addf(b, " (%s", lead);
-	add_value(b, s->lower[i], dp);
+	lay_add_value(b, s->lower[i], dp);
 	buf_adds(b, " to ");
-	add_value(b, s->upper[i], dp);
+	lay_add_value(b, s->upper[i], dp);
 	buf_addch(b, ')');
 }
 
 /* Appends s and a full stop unless s ends with one already. */
-static void add_sentence(struct buf *b, const char *s)
+void lay_add_sentence(struct buf *b, const char *s)
 {
 	size_t n = strlen(s);
 
@@ -1088,8 +1083,8 @@ static void add_trend(struct buf *b, const struct trend_chart *c,
 		      size_t last)
 {
 	int dp = c->decimals;
-	char *a = value_text(s->value[first], dp);
-	char *z = value_text(s->value[last], dp);
+	char *a = lay_value_text(s->value[first], dp);
+	char *z = lay_value_text(s->value[last], dp);
 	size_t prev;
 	double va = stats_round(s->value[first], dp);
 	double vz = stats_round(s->value[last], dp);
@@ -1105,7 +1100,7 @@ static void add_trend(struct buf *b, const struct trend_chart *c,
 	     prev--)
 		;
 	if (prev > first) {
-		char *p = value_text(s->value[prev], dp);
+		char *p = lay_value_text(s->value[prev], dp);
 		double vp = stats_round(s->value[prev], dp);
 
 		if (strcmp(p, z) == 0)
@@ -1130,7 +1125,7 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 	size_t count[NCMP] = { 0 }, kinds = 0, done = 0;
 	int dp = c->decimals < 0 ? 0 : c->decimals;
 
-	add_sentence(out, c->title ? c->title : "Trend chart");
+	lay_add_sentence(out, c->title ? c->title : "Trend chart");
 	if (!c->nperiods || !c->nseries)
 		return;
 	/* The focus is the area (else the first series); the benchmark is
@@ -1146,7 +1141,7 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 	bname = bench ? bench->name : "the benchmark";
 
 	if (c->subtitle && *c->subtitle)
-		add_sentence(out, c->subtitle);
+		lay_add_sentence(out, c->subtitle);
 	buf_addf(out, "Line chart, %s to %s, of ", c->period_labels[0],
 		 c->period_labels[c->nperiods - 1]);
 	add_names(out, c);
@@ -1161,7 +1156,7 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 			first = i;
 		last = i;
 		for (j = 0; s->cmp && j < NCMP; j++)
-			if (cmp_order[j] == s->cmp[i] && !count[j]++)
+			if (lay_cmp_order[j] == s->cmp[i] && !count[j]++)
 				kinds++;
 	}
 	if (!nvalues) {
@@ -1169,18 +1164,18 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 	} else {
 		buf_addf(out, "In %s, %s was ", c->period_labels[last],
 			 s->name);
-		add_value(out, s->value[last], dp);
+		lay_add_value(out, s->value[last], dp);
 		add_limits(out, s, last, "95% confidence interval ", dp);
 		if (s->cmp) {
 			buf_adds(out, ", ");
-			add_cmp_phrase(out, s->cmp[last], bname);
+			lay_add_cmp_phrase(out, s->cmp[last], bname);
 		}
 		if (bench && isfinite(bench->value[last])) {
 			if (s->cmp)
 				buf_adds(out, " (");
 			else
 				buf_addf(out, "; %s was ", bench->name);
-			add_value(out, bench->value[last], dp);
+			lay_add_value(out, bench->value[last], dp);
 			if (s->cmp)
 				buf_addch(out, ')');
 		}
@@ -1198,8 +1193,8 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 				continue;
 			if (done++)
 				buf_adds(out, done == kinds ? " and " : ", ");
-			add_cmp_lower(out, cmp_order[j]);
-			if (cmp_is_998(cmp_order[j]))
+			lay_add_cmp_lower(out, lay_cmp_order[j]);
+			if (lay_cmp_is_998(lay_cmp_order[j]))
 				buf_adds(out, " at the 99.8% level");
 			buf_addf(out, " in %zu period%s", count[j],
 				 count[j] == 1 ? "" : "s");
@@ -1216,19 +1211,19 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 			if (j)
 				buf_adds(out, "; ");
 			buf_addf(out, "%s ", t->name);
-			add_value(out, t->value[i], dp);
+			lay_add_value(out, t->value[i], dp);
 			if (t != s || !isfinite(t->value[i]))
 				continue;
 			add_limits(out, t, i, "", dp);
 			if (t->cmp) {
 				buf_adds(out, ", ");
-				add_cmp_phrase(out, t->cmp[i], bname);
+				lay_add_cmp_phrase(out, t->cmp[i], bname);
 			}
 		}
 		buf_adds(out, ".\n");
 	}
 	if (c->note && *c->note)
-		add_sentence(out, c->note);
+		lay_add_sentence(out, c->note);
 	if (c->source && *c->source)
-		add_sentence(out, c->source);
+		lay_add_sentence(out, c->source);
 }

@@ -189,6 +189,27 @@ static void draw_mark(cairo_t *cr, const struct chart_item *it)
 	cairo_new_path(cr);
 }
 
+/* A rectangle as cairo_rectangle draws it: in the SVG a path
+ * "M x y L x+w y L x+w y+h L x y+h Z" (or a <rect>), so its width can be
+ * read back. */
+static void draw_rect(cairo_t *cr, const struct chart_item *it)
+{
+	cairo_new_path(cr);
+	cairo_rectangle(cr, it->x, it->y, it->w, it->h);
+	if (it->fill != CHART_NONE) {
+		set_rgb(cr, it->fill);
+		cairo_fill_preserve(cr);
+	}
+	if (it->stroke != CHART_NONE && it->width > 0) {
+		cairo_set_dash(cr, NULL, 0, 0);
+		cairo_set_line_width(cr, it->width);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+		set_rgb(cr, it->stroke);
+		cairo_stroke(cr);
+	}
+	cairo_new_path(cr);
+}
+
 static void draw_text(cairo_t *cr, struct pen *p, const struct chart_item *it)
 {
 	double w = pen_measure(p, it->text, it->size, it->bold);
@@ -226,6 +247,9 @@ static void draw_layout(cairo_t *cr, struct pen *p,
 			break;
 		case CHART_OP_TEXT:
 			draw_text(cr, p, it);
+			break;
+		case CHART_OP_RECT:
+			draw_rect(cr, it);
 			break;
 		}
 	}
@@ -312,23 +336,22 @@ static void svg_renumber_surfaces(struct buf *svg)
 
 /* Adds <title> and <desc> as the first children of the root <svg>, and
  * role="img" on it, so a screen reader finds the alternative. */
-static int svg_add_title(struct buf *svg, const struct trend_chart *c)
+static int svg_add_title(struct buf *svg, const char *title,
+			 const struct buf *desc)
 {
-	struct buf out = BUF_INIT, desc = BUF_INIT;
+	struct buf out = BUF_INIT;
 	const char *root = strstr(svg->buf, "<svg"), *end;
 
 	if (!root || !(end = strchr(root, '>')))
 		return error("cairo wrote an SVG without a root element");
-	chart_describe_trend(c, &desc);
 	buf_add(&out, svg->buf, (size_t)(end - svg->buf));
 	buf_adds(&out, " role=\"img\">\n<title>");
-	buf_add_html(&out, c->title);
+	buf_add_html(&out, title ? title : "");
 	buf_adds(&out, "</title>\n<desc>");
-	buf_add_html(&out, desc.buf);
+	buf_add_html(&out, desc->len ? desc->buf : "");
 	buf_adds(&out, "</desc>");
 	end++;
 	buf_add(&out, end, svg->len - (size_t)(end - svg->buf));
-	buf_release(&desc);
 	buf_release(svg);
 	*svg = out;
 	return 0;
@@ -350,9 +373,33 @@ static int write_file(const char *path, const struct buf *b)
 	return 0;
 }
 
-int chart_render_trend(const struct trend_chart *c, enum chart_format f,
-		       const char *path)
+/* What a renderer lays out and describes: one chart of either kind. */
+struct chart_src {
+	const char *title;
+	const struct trend_chart *trend;	/* one of the two */
+	const struct compare_chart *compare;
+};
+
+static int src_layout(const struct chart_src *c, double w, double h,
+		      struct pen *pen, struct chart_layout *l)
 {
+	if (c->trend)
+		return chart_layout_trend(c->trend, w, h, pen_measure, pen, l);
+	return chart_layout_compare(c->compare, w, h, pen_measure, pen, l);
+}
+
+static void src_describe(const struct chart_src *c, struct buf *out)
+{
+	if (c->trend)
+		chart_describe_trend(c->trend, out);
+	else
+		chart_describe_compare(c->compare, out);
+}
+
+static int render_chart(const struct chart_src *c, enum chart_format f,
+			const char *path)
+{
+	struct buf desc = BUF_INIT;
 	struct chart_layout l = CHART_LAYOUT_INIT;
 	struct pen pen = { NULL, NULL };
 	struct buf out = BUF_INIT;
@@ -392,7 +439,7 @@ int chart_render_trend(const struct trend_chart *c, enum chart_format f,
 	if (f == CHART_PNG)
 		cairo_scale(cr, scale, scale);
 	pen_init(&pen, cr);
-	if (chart_layout_trend(c, w, h, pen_measure, &pen, &l) < 0)
+	if (src_layout(c, w, h, &pen, &l) < 0)
 		goto out;
 	draw_layout(cr, &pen, &l);
 	cairo_show_page(cr);
@@ -413,7 +460,8 @@ int chart_render_trend(const struct trend_chart *c, enum chart_format f,
 		goto out;
 	if (f == CHART_SVG) {
 		svg_renumber_surfaces(&out);
-		if (svg_add_title(&out, c) < 0)
+		src_describe(c, &desc);
+		if (svg_add_title(&out, c->title, &desc) < 0)
 			goto out;
 	}
 	ret = write_file(path, &out);
@@ -424,7 +472,24 @@ out:
 	cairo_surface_destroy(s);
 	chart_layout_release(&l);
 	buf_release(&out);
+	buf_release(&desc);
 	return ret;
+}
+
+int chart_render_trend(const struct trend_chart *c, enum chart_format f,
+		       const char *path)
+{
+	struct chart_src src = { c->title, c, NULL };
+
+	return render_chart(&src, f, path);
+}
+
+int chart_render_compare(const struct compare_chart *c, enum chart_format f,
+			 const char *path)
+{
+	struct chart_src src = { c->title, NULL, c };
+
+	return render_chart(&src, f, path);
 }
 
 void chart_render_shutdown(void)

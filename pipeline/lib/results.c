@@ -68,6 +68,27 @@ static int period_index(const struct result_indicator *ind, long sortable)
 	return -1;
 }
 
+static void put_point(struct result_point *p, const struct value_row *v)
+{
+	p->present = 1;
+	p->value = v->value;
+	p->lower95 = v->lower95;
+	p->upper95 = v->upper95;
+	p->lower998 = v->lower998;
+	p->upper998 = v->upper998;
+	p->count = v->count;
+	p->denominator = v->denominator;
+	p->neighbour_avg = v->neighbour_avg;
+	p->rank = v->rank;
+	p->rank_of = v->rank_of;
+	snprintf(p->quartile, sizeof(p->quartile), "%s", v->quartile);
+	snprintf(p->note, sizeof(p->note), "%s", v->note);
+	snprintf(p->cmp_england, sizeof(p->cmp_england), "%s",
+		 v->cmp_england);
+	snprintf(p->cmp_parent, sizeof(p->cmp_parent), "%s", v->cmp_parent);
+	snprintf(p->trend, sizeof(p->trend), "%s", v->trend);
+}
+
 static int on_value(const struct value_row *v, void *vc)
 {
 	struct collect *c = vc;
@@ -90,28 +111,7 @@ static int on_value(const struct value_row *v, void *vc)
 		}
 		return 0;
 	}
-	{
-		struct result_point *p = &ind->series[k].pt[j];
-
-		p->present = 1;
-		p->value = v->value;
-		p->lower95 = v->lower95;
-		p->upper95 = v->upper95;
-		p->lower998 = v->lower998;
-		p->upper998 = v->upper998;
-		p->count = v->count;
-		p->denominator = v->denominator;
-		p->neighbour_avg = v->neighbour_avg;
-		p->rank = v->rank;
-		p->rank_of = v->rank_of;
-		snprintf(p->quartile, sizeof(p->quartile), "%s", v->quartile);
-		snprintf(p->note, sizeof(p->note), "%s", v->note);
-		snprintf(p->cmp_england, sizeof(p->cmp_england), "%s",
-			 v->cmp_england);
-		snprintf(p->cmp_parent, sizeof(p->cmp_parent), "%s",
-			 v->cmp_parent);
-		snprintf(p->trend, sizeof(p->trend), "%s", v->trend);
-	}
+	put_point(&ind->series[k].pt[j], v);
 	return 0;
 }
 
@@ -202,7 +202,10 @@ int results_load(struct store *st, const struct config *cfg,
 			goto out;
 	ret = 0;
 out:
-	strmap_release(&l.names, free);
+	if (ret < 0)
+		strmap_release(&l.names, free);
+	else
+		r->names = l.names;	/* the compare chart names any area */
 	strmap_release(&l.parents, free);
 	return ret;
 }
@@ -231,9 +234,51 @@ void results_release(struct results *r)
 		}
 	}
 	free(r->ind);
+	strmap_release(&r->names, free);
 	free(r->area_code);
 	free(r->area_name);
 	memset(r, 0, sizeof(*r));
+}
+
+const char *results_area_name(const struct results *r, const char *code)
+{
+	const char *name = strmap_get(&r->names, code);
+
+	return name ? name : code;
+}
+
+struct compare_load {
+	long period;
+	const char *const *codes;
+	size_t n;
+	struct result_point *out;
+};
+
+static int on_compare_value(const struct value_row *v, void *vc)
+{
+	struct compare_load *c = vc;
+	size_t i;
+
+	if ((v->category && *v->category) || v->period.sortable != c->period)
+		return 0;
+	for (i = 0; i < c->n; i++)
+		if (c->codes[i] && !strcmp(c->codes[i], v->area))
+			put_point(&c->out[i], v);
+	return 0;
+}
+
+int results_load_compare(struct store *st, const struct results *r,
+			 const char *indicator_id, long period,
+			 const char *const *codes, size_t n,
+			 struct result_point *out)
+{
+	struct compare_load c = { period, codes, n, out };
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		empty_point(&out[i]);
+	return store_each_value(st, r->run, indicator_id, NULL,
+				on_compare_value, &c);
 }
 
 enum stats_cmp results_cmp(const char *label)
