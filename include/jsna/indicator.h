@@ -125,6 +125,9 @@ void indicator_release(struct indicator_def *def);
 int indicator_load_dir(const char *dir, struct indicator_set *set);
 void indicator_set_release(struct indicator_set *set);
 
+/* Is s an indicator id: lowercase letters, digits and '_'? */
+int indicator_valid_id(const char *s);
+
 /* The definition of id in set, or NULL. */
 const struct indicator_def *indicator_find(const struct indicator_set *set,
 					   const char *id);

@@ -54,6 +54,10 @@ int stats_proportion(double x, double n, double multiplier, double confidence,
 int stats_rate(double count, double n, double multiplier, double confidence,
 	       struct stats_ci *out);
 
+/* The same with exact Poisson limits whatever the count. */
+int stats_rate_exact(double count, double n, double multiplier,
+		     double confidence, struct stats_ci *out);
+
 /* Limits on a Poisson count O: exact below 10, Byar's from 10. */
 int stats_poisson_limits(double count, double confidence, double *lower,
 			 double *upper);

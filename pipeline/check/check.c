@@ -99,6 +99,14 @@ static char *folder_of(const char *path)
 	return slash ? xstrndup(path, (size_t)(slash - path)) : xstrdup(".");
 }
 
+/* Is path a sections.ini (the report's sections, not a definition)? */
+static int is_sections(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return !strcmp(base ? base + 1 : path, "sections.ini");
+}
+
 /* Checks a sections.ini: its ids name definitions given, or files beside
  * it. Returns 0 or -1 (reported). */
 static int check_sections(const char *path, const struct indicator_set *given)
@@ -139,10 +147,8 @@ static int check_files(char **files, int n)
 
 	for (k = 0; k < n; k++) {
 		struct indicator_def d;
-		const char *base = strrchr(files[k], '/');
 
-		base = base ? base + 1 : files[k];
-		if (!strcmp(base, "sections.ini"))
+		if (is_sections(files[k]))
 			continue;	/* after the definitions */
 		if (indicator_load(files[k], &d) < 0) {
 			ret = JSNA_EXIT_DATA;
@@ -182,14 +188,9 @@ static int check_files(char **files, int n)
 	}
 	if (indicator_check_links(&set) < 0)
 		ret = JSNA_EXIT_DATA;
-	for (k = 0; k < n; k++) {
-		const char *base = strrchr(files[k], '/');
-
-		base = base ? base + 1 : files[k];
-		if (!strcmp(base, "sections.ini") &&
-		    check_sections(files[k], &set) < 0)
+	for (k = 0; k < n; k++)
+		if (is_sections(files[k]) && check_sections(files[k], &set) < 0)
 			ret = JSNA_EXIT_DATA;
-	}
 	for (i = 0; i < set.n; i++) {
 		int named = 0;
 

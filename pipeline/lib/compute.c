@@ -484,21 +484,6 @@ static void nan_ci(struct stats_ci *ci)
 	ci->value = ci->lower = ci->upper = NAN;
 }
 
-/* Exact Poisson limits throughout (ci = exact). */
-static int exact_rate(double count, double den, double m, double conf,
-		      struct stats_ci *out)
-{
-	double a = (1 - conf) / 2;
-
-	if (!(den > 0) || count < 0)
-		return STATS_DOMAIN;
-	out->value = count / den * m;
-	out->lower = count > 0 ?
-		stats_qchisq(a, 2 * count) / 2 / den * m : 0;
-	out->upper = stats_qchisq_upper(a, 2 * count + 2) / 2 / den * m;
-	return STATS_OK;
-}
-
 /* The value and intervals of a row with counts (numerator over
  * denominator, or a count). */
 static void compute_value(const struct indicator_def *d, struct row *r)
@@ -519,9 +504,10 @@ static void compute_value(const struct indicator_def *d, struct row *r)
 			s998 = stats_rate(r->count, r->den, m, 0.998,
 					  &r->ci998);
 		} else if (d->ci == CI_EXACT) {
-			s95 = exact_rate(r->count, r->den, m, 0.95, &r->ci95);
-			s998 = exact_rate(r->count, r->den, m, 0.998,
-					  &r->ci998);
+			s95 = stats_rate_exact(r->count, r->den, m, 0.95,
+					       &r->ci95);
+			s998 = stats_rate_exact(r->count, r->den, m, 0.998,
+						&r->ci998);
 		} else if (r->den > 0) {
 			r->ci95.value = r->ci998.value = r->count / r->den * m;
 		} else {
@@ -637,7 +623,6 @@ static void rows_from_terms(const struct compute_env *env,
 {
 	struct strmap *primary = d->type == IND_MEAN ? val :
 		d->type == IND_PREVALENCE ? den : num;
-	struct buf key = BUF_INIT;
 	size_t i;
 
 	for (i = 0; i < primary->cap; i++) {
@@ -709,7 +694,6 @@ static void rows_from_terms(const struct compute_env *env,
 		}
 		compute_value(d, r);
 	}
-	buf_release(&key);
 }
 
 /* The year an average's month falls in, for months[] ending in year 0:
@@ -922,8 +906,7 @@ static enum compute_status apply_fallbacks(const struct compute_env *env,
 /* Secondary suppression: where one group of a category type whose groups
  * add up to the total is withheld and the total is not, the smallest
  * other group is withheld too. Rows are indexed. */
-static void secondary_suppression(const struct indicator_def *d,
-				  const struct variant *vars, size_t nvars,
+static void secondary_suppression(const struct variant *vars, size_t nvars,
 				  struct rows *rs, const struct strmap *idx,
 				  struct compute_stats *st)
 {
@@ -976,7 +959,6 @@ static void secondary_suppression(const struct indicator_def *d,
 			}
 		}
 	}
-	(void)d;
 	buf_release(&key);
 }
 
@@ -1404,7 +1386,7 @@ enum compute_status compute_indicator(const struct compute_env *env,
 			rs.r[i].period.sortable);
 		*strmap_put(&idx, key.buf) = (void *)(uintptr_t)(i + 1);
 	}
-	secondary_suppression(d, vars, nvars, &rs, &idx, out);
+	secondary_suppression(vars, nvars, &rs, &idx, out);
 
 	/* Comparisons with England, the parent and the goal. */
 	for (i = 0; i < rs.n; i++) {

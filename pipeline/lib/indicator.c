@@ -259,6 +259,28 @@ static int parse_where(const struct ini_key *k, struct ind_where *w)
 	return 0;
 }
 
+/* Adds a 'where' of key k to the list w (n of IND_MAX_WHERE). Returns 0 or
+ * -1 (reported). */
+static int add_where(const struct ini_key *k, struct ind_where *w, size_t *n)
+{
+	size_t i;
+
+	if (*n == IND_MAX_WHERE)
+		return error_at(k->path, k->line, 0,
+				"at most %d 'where' conditions", IND_MAX_WHERE);
+	if (parse_where(k, &w[*n]) < 0)
+		return -1;
+	for (i = 0; i < *n; i++)
+		if (!strcmp(w[i].column, w[*n].column)) {
+			where_release(&w[*n]);
+			return error_at(k->path, k->line, 0,
+					"a second 'where' on column '%s' (list the choices in one: 'column = a | b')",
+					w[i].column);
+		}
+	(*n)++;
+	return 0;
+}
+
 static int on_selection(const struct ini_key *k, struct ind_selection *s)
 {
 	const char *n = k->name, *v = k->value;
@@ -271,26 +293,8 @@ static int on_selection(const struct ini_key *k, struct ind_selection *s)
 		return set_str(&s->measure, v);
 	if (!strcmp(n, "label"))
 		return set_str(&s->label, v);
-	if (!strcmp(n, "where")) {
-		size_t i;
-
-		if (s->nwhere == IND_MAX_WHERE)
-			return error_at(k->path, k->line, 0,
-					"at most %d 'where' conditions",
-					IND_MAX_WHERE);
-		if (parse_where(k, &s->where[s->nwhere]) < 0)
-			return -1;
-		for (i = 0; i < s->nwhere; i++)
-			if (!strcmp(s->where[i].column,
-				    s->where[s->nwhere].column)) {
-				where_release(&s->where[s->nwhere]);
-				return error_at(k->path, k->line, 0,
-						"a second 'where' on column '%s' (list the choices in one: 'column = a | b')",
-						s->where[i].column);
-			}
-		s->nwhere++;
-		return 0;
-	}
+	if (!strcmp(n, "where"))
+		return add_where(k, s->where, &s->nwhere);
 	if (!strcmp(n, "period_offset"))
 		return parse_int(k, -10, 10, &s->period_offset);
 	if (!strcmp(n, "period_as")) {
@@ -334,26 +338,8 @@ static int on_category(const struct ini_key *k, struct ind_category *c)
 					v);
 		return 0;
 	}
-	if (!strcmp(n, "where")) {
-		size_t i;
-
-		if (c->nwhere == IND_MAX_WHERE)
-			return error_at(k->path, k->line, 0,
-					"at most %d 'where' conditions",
-					IND_MAX_WHERE);
-		if (parse_where(k, &c->where[c->nwhere]) < 0)
-			return -1;
-		for (i = 0; i < c->nwhere; i++)
-			if (!strcmp(c->where[i].column,
-				    c->where[c->nwhere].column)) {
-				where_release(&c->where[c->nwhere]);
-				return error_at(k->path, k->line, 0,
-						"a second 'where' on column '%s'",
-						c->where[i].column);
-			}
-		c->nwhere++;
-		return 0;
-	}
+	if (!strcmp(n, "where"))
+		return add_where(k, c->where, &c->nwhere);
 	return error_at(k->path, k->line, 0, "unknown key '%s' in [%s]", n,
 			k->section);
 }
@@ -723,7 +709,7 @@ static char *stem(const char *path)
 	return xstrndup(b, n);
 }
 
-static int valid_id(const char *s)
+int indicator_valid_id(const char *s)
 {
 	if (!*s)
 		return 0;
@@ -800,8 +786,6 @@ static int check_categories(const char *path, const struct indicator_def *d)
 	}
 	return ret;
 }
-
-static void term_release(struct ind_term *t);
 
 /* The first line of the sections of one T_* kind. */
 static unsigned long section_line(const struct indicator_def *d,
@@ -991,7 +975,7 @@ int indicator_load(const char *path, struct indicator_def *d)
 	} else {
 		char *s = stem(path);
 
-		if (!valid_id(d->id))
+		if (!indicator_valid_id(d->id))
 			ret = error_at(path, p.line_id, 0,
 				       "the id '%s' must be lowercase letters, digits and '_'",
 				       d->id);

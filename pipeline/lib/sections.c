@@ -1,7 +1,6 @@
 /* sections.c - reading indicators/sections.ini. */
 #include "jsna/sections.h"
 
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,17 +15,6 @@ struct parse {
 	char *bad_section;
 	int have_title, have_indicators, have_intro;
 };
-
-static int good_id(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!islower((unsigned char)*s) && !isdigit((unsigned char)*s) &&
-		    *s != '_')
-			return 0;
-	return 1;
-}
 
 static struct section *current(struct parse *p, const struct ini_key *k)
 {
@@ -58,7 +46,7 @@ static int add_ids(const struct ini_key *k, struct parse *p,
 	     tok = strtok_r(NULL, ",", &save)) {
 		char *id = str_trim(tok);
 
-		if (!good_id(id)) {
+		if (!indicator_valid_id(id)) {
 			ret = error_at(k->path, k->line, 0,
 				       "'%s' is not an indicator id", id);
 			continue;
@@ -101,7 +89,7 @@ static int on_key(const struct ini_key *k, void *vp)
 				"unknown section '[%s]': sections are [section ID]",
 				k->section);
 	}
-	if (!good_id(s->id)) {
+	if (!indicator_valid_id(s->id)) {
 		if (s->line != k->line)
 			return -1;
 		return error_at(k->path, k->line, 0,

@@ -212,8 +212,10 @@ static int check_count(double count)
 	return STATS_OK;
 }
 
-int stats_poisson_limits(double count, double confidence, double *lower,
-			 double *upper)
+/* Poisson limits on a count: exact below 10 (or always, when exact is
+ * set), Byar's from 10. */
+static int count_limits(double count, double confidence, int exact,
+			double *lower, double *upper)
 {
 	double level;
 	int st;
@@ -225,10 +227,16 @@ int stats_poisson_limits(double count, double confidence, double *lower,
 		return st;
 	if (isnan(level))
 		return STATS_OK;
-	if (count < EXACT_BELOW)
+	if (exact || count < EXACT_BELOW)
 		return exact_poisson(count, level, lower, upper);
 	byars(count, level, lower, upper);
 	return STATS_OK;
+}
+
+int stats_poisson_limits(double count, double confidence, double *lower,
+			 double *upper)
+{
+	return count_limits(count, confidence, 0, lower, upper);
 }
 
 int stats_byars_limits(double count, double confidence, double *lower,
@@ -250,8 +258,8 @@ int stats_byars_limits(double count, double confidence, double *lower,
 	return STATS_OK;
 }
 
-int stats_rate(double count, double n, double multiplier, double confidence,
-	       struct stats_ci *out)
+static int rate(double count, double n, double multiplier,
+		double confidence, int exact, struct stats_ci *out)
 {
 	double lower, upper;
 	int st;
@@ -265,13 +273,25 @@ int stats_rate(double count, double n, double multiplier, double confidence,
 		return STATS_DOMAIN;
 	if ((st = check_multiplier(multiplier)) != STATS_OK)
 		return st;
-	st = stats_poisson_limits(count, confidence, &lower, &upper);
+	st = count_limits(count, confidence, exact, &lower, &upper);
 	if (st != STATS_OK)
 		return st;
 	out->value = count / n * multiplier;
 	out->lower = lower / n * multiplier;
 	out->upper = upper / n * multiplier;
 	return STATS_OK;
+}
+
+int stats_rate(double count, double n, double multiplier, double confidence,
+	       struct stats_ci *out)
+{
+	return rate(count, n, multiplier, confidence, 0, out);
+}
+
+int stats_rate_exact(double count, double n, double multiplier,
+		     double confidence, struct stats_ci *out)
+{
+	return rate(count, n, multiplier, confidence, 1, out);
 }
 
 int stats_mean(double mean, double sd, double n, double confidence,
