@@ -42,6 +42,9 @@ struct chart_series {
 					 * drawn for the area only */
 	const enum stats_cmp *cmp;	/* [nperiods] against the benchmark,
 					 * or NULL; used for the area only */
+	const unsigned char *projected;	/* [nperiods] 1: a projection,
+					 * or NULL; the area only: drawn
+					 * dashed, with hollow points */
 };
 
 struct trend_chart {
@@ -240,6 +243,163 @@ int chart_render_compare(const struct compare_chart *c, enum chart_format f,
  * every bar in the chart's order with its value, limits and outcome in
  * words, with the note and source. */
 void chart_describe_compare(const struct compare_chart *c, struct buf *out);
+
+/* ---- the gap chart ---- */
+
+/* One row of a gap chart's latest-year view: an area's two groups joined
+ * by a line (a dumbbell), its gap printed at the right. */
+struct gap_row {
+	const char *name;
+	double a, b;		/* the two groups' values, NaN = none */
+	double gap;		/* the gap indicator's value, NaN = none */
+	const char *note;	/* "c": the gap is withheld; or NULL */
+	enum stats_cmp cmp;	/* the gap against England's; said in words
+				 * after the gap when it was tested */
+	int is_area;		/* 1: the focus area: bold, on top */
+	int is_benchmark;	/* 1: under the area, in the given order;
+				 * the rest follow by gap, widest first */
+};
+
+/* A gap chart (UX.md 5.2): on the left the area's two groups over time,
+ * group A a filled dark blue circle #12436D on a solid line, group B a
+ * white circle ringed in orange #F46A25 on a dashed line, each period's
+ * gap a thin upright line between them, the first and the latest gap
+ * labelled ("16 pts"); on the right the latest period's view, one row per
+ * area. Both panels share one value scale. */
+struct gap_chart {
+	const char *title;
+	const char *subtitle;
+	const char *source;
+	const char *note;
+	const char *group_a;	/* "Not eligible for free school meals" */
+	const char *group_b;	/* "Eligible for free school meals" */
+	const char *gap_unit;	/* "pts" or "pp" after each gap */
+	size_t nperiods;	/* 1 or more */
+	const char *const *period_labels;
+	const double *a, *b;	/* [nperiods] the area's groups */
+	const double *gap;	/* [nperiods] the area's gap */
+	const char *latest_label;	/* the period of the rows */
+	size_t nrows;		/* 0 (no right panel) to GAP_MAX_ROWS */
+	const struct gap_row *rows;
+	int decimals;		/* of values and gaps, 0..6 */
+	enum chart_palette palette;
+};
+#define GAP_MAX_ROWS 16
+
+/* The drawing order of c's rows, top to bottom, into idx[c->nrows]. */
+void chart_gap_order(const struct gap_chart *c, size_t *idx);
+
+/* Same contract as chart_layout_trend(). */
+int chart_layout_gap(const struct gap_chart *c, double width, double height,
+		     chart_measure_fn *measure, void *ctx,
+		     struct chart_layout *out);
+int chart_render_gap(const struct gap_chart *c, enum chart_format f,
+		     const char *path);
+void chart_describe_gap(const struct gap_chart *c, struct buf *out);
+
+/* ---- the summary spine ---- */
+
+/* One row of the summary spine: an indicator's latest value for the area
+ * placed in the range of every authority's value (fingertipscharts' and
+ * Fingertips' spine chart, UX.md 1.1 and 5.2). */
+struct spine_row {
+	const char *section;	/* a heading drawn above this row, or NULL */
+	const char *name;	/* the indicator's title */
+	const char *period;	/* "2023/24" */
+	int decimals;		/* of the printed values, 0..6 */
+	enum stats_polarity polarity;	/* POLARITY_HIGH_GOOD: best on the right;
+					 * POLARITY_LOW_GOOD: flipped, best on
+					 * the right; otherwise (no polarity)
+					 * lowest left, highest right */
+	double value;		/* the area's, NaN = none (then note says
+				 * why: "c" withheld, else "no data") */
+	const char *note;	/* "c" or NULL */
+	enum stats_cmp cmp;	/* the area against England */
+	double england;		/* the centre line; NaN: no spine drawn */
+	double region;		/* NaN = none */
+	/* Every authority's value in the period: the lowest, the 25th and
+	 * 75th percentiles and the highest (as values, not yet flipped).
+	 * NaN, or insufficient = 1 (a quarter or more of the authorities have
+	 * no value): no spine, the words "Insufficient data" instead. */
+	double min, q25, q75, max;
+	int insufficient;
+};
+
+/* The summary spine: one row per indicator, a data table on the left
+ * (Indicator, Period, the area's value, England's value) and the spine on
+ * the right. Each row's scale is symmetric about England (the centre
+ * line): the side further from England sets the extent. The bar runs
+ * worst to 25th percentile to 75th percentile to best (GOV.UK: #B1B4B6
+ * outside, the middle half lighter #F3F2F1 outlined in #B1B4B6; classic:
+ * #C9C9C9 outside, the middle half darker #8B8B8B);
+ * the area is its outcome's marker in its outcome's fill with a black
+ * outline; the region a short dark grey upright line. The page is
+ * CHART_WIDTH_PT wide and chart_spine_height() tall. */
+struct spine_chart {
+	const char *title;
+	const char *subtitle;
+	const char *source;
+	const char *note;
+	const char *area_name;		/* "Cheshire West and Chester" */
+	const char *region_name;	/* for the legend, or NULL */
+	const char *benchmark_name;	/* "England" */
+	size_t nrows;			/* 1 or more */
+	const struct spine_row *rows;
+	enum chart_palette palette;
+};
+
+/* The height in points of the page that holds c: its rows, headings,
+ * titles, legend and footer at a fixed row pitch; never less than
+ * CHART_HEIGHT_PT. */
+double chart_spine_height(const struct spine_chart *c);
+
+/* The x of value v in a row's spine, in points: the centre (England) at
+ * mid, best (or highest) at mid + half, worst (or lowest) at mid - half.
+ * NaN when the row has no spine. For layouts and tests. */
+double chart_spine_xpos(const struct spine_row *r, double v, double mid,
+			double half);
+
+/* Same contract as chart_layout_trend(). */
+int chart_layout_spine(const struct spine_chart *c, double width,
+		       double height, chart_measure_fn *measure, void *ctx,
+		       struct chart_layout *out);
+int chart_render_spine(const struct spine_chart *c, enum chart_format f,
+		       const char *path);
+/* Every row in words: value, England, the range of authorities, where the
+ * area sits (for example "in the best quarter of authorities"). */
+void chart_describe_spine(const struct spine_chart *c, struct buf *out);
+
+/* ---- the population pyramid ---- */
+
+/* The area's children by age band and sex as a percentage of all its
+ * children in the range drawn (males left, females right, the youngest at
+ * the bottom), with the comparator (England) as an outline in black. */
+struct pyramid_chart {
+	const char *title;
+	const char *subtitle;
+	const char *source;
+	const char *note;
+	const char *area_name;
+	const char *comparator_name;	/* "England", or NULL: no outline */
+	size_t nbands;			/* 1 to PYRAMID_MAX_BANDS */
+	const char *const *band_labels;	/* "0", "1", ... or "0-4", ... */
+	const double *male, *female;	/* [nbands] %, NaN = no value */
+	const double *cmp_male, *cmp_female;	/* [nbands] % or NULL */
+	int decimals;			/* of the percentages in the text */
+	enum chart_palette palette;	/* GOV.UK: male #57AEF8, female
+					 * #5352BE; classic: male #5555E6,
+					 * female #C2CCFF */
+};
+#define PYRAMID_MAX_BANDS 30
+
+/* Same contract as chart_layout_trend(). The axis is symmetric about the
+ * centre, ticks in absolute percentages on both sides. */
+int chart_layout_pyramid(const struct pyramid_chart *c, double width,
+			 double height, chart_measure_fn *measure, void *ctx,
+			 struct chart_layout *out);
+int chart_render_pyramid(const struct pyramid_chart *c, enum chart_format f,
+			 const char *path);
+void chart_describe_pyramid(const struct pyramid_chart *c, struct buf *out);
 
 /* Drops pango's default font map and cairo's static caches; call once
  * before exit in tests and debug builds so leak checkers stay quiet. */

@@ -105,6 +105,9 @@ struct indicator_def {
 	struct ind_category *categories;
 	size_t ncategories;
 	struct ind_group group_a, group_b;
+	char *continues;	/* a projection: the id of the estimates it
+				 * carries on, or NULL */
+	unsigned long line_continues;
 	unsigned long line_type;
 };
 

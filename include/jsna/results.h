@@ -45,6 +45,9 @@ struct result_series {
 struct result_indicator {
 	char *id, *title, *domain, *type, *polarity, *ci, *unit;
 	char *count_label, *source;
+	char *group_a, *group_b;	/* a gap's groups: "ID/CATEGORY" or
+					 * "ID"; "" otherwise */
+	char *continues;	/* a projection's estimates: an id, or "" */
 	double multiplier;
 	int decimals;
 	size_t nperiods;
@@ -80,6 +83,17 @@ int results_load_compare(struct store *st, const struct results *r,
 			 const char *indicator_id, long period,
 			 const char *const *codes, size_t n,
 			 struct result_point *out);
+
+/* A gap's group ("ID/CATEGORY": the breakdown CATEGORY of indicator ID,
+ * or "ID" for its own values) in run r->run: for each area of codes[n] and
+ * each of periods[np], the value into out[i * np + j], NaN when there is
+ * none. *label: the breakdown's Category ("Eligible for free school
+ * meals"), or the indicator's title; allocated, the caller frees it.
+ * Returns 0 or -1 (reported; also when the group is unknown). */
+int results_load_group(struct store *st, const struct results *r,
+		       const char *group, const struct period *periods,
+		       size_t np, const char *const *codes, size_t n,
+		       double *out, char **label);
 
 /* The comparison label stored ("Higher", ...) as an enum stats_cmp. */
 enum stats_cmp results_cmp(const char *label);

@@ -99,7 +99,12 @@ enum stats_cmp {
 	CMP_BEST,		/* better at 99.8% */
 	CMP_WORST,		/* worse at 99.8% */
 	CMP_HIGHEST,		/* higher at 99.8%, no polarity */
-	CMP_LOWEST		/* lower at 99.8%, no polarity */
+	CMP_LOWEST,		/* lower at 99.8%, no polarity */
+	/* Without an interval only the direction is known (a published
+	 * average, a ratio): higher, lower or the same, never tested. */
+	CMP_HIGHER_UNTESTED,
+	CMP_LOWER_UNTESTED,
+	CMP_SAME_UNTESTED
 };
 
 /* Fingertips' "confidence intervals overlapping reference value" rule
@@ -115,8 +120,13 @@ enum stats_cmp stats_compare2(double value, double lower95, double upper95,
 			      double benchmark, enum stats_polarity polarity);
 
 /* Export label: "Better", "Similar", "Worse", "Higher", "Lower",
- * "Not compared" (the 99.8% levels print as their 95% word). Static. */
+ * "Not compared" (the 99.8% levels print as their 95% word), "Higher, not
+ * tested", "Lower, not tested", "Same, not tested". Static. */
 const char *stats_cmp_label(enum stats_cmp c);
+
+/* 1 when c is the outcome of a test against the benchmark's interval:
+ * neither "Not compared" nor a direction "not tested". */
+int stats_cmp_tested(enum stats_cmp c);
 
 /* Distribution primitives for the methods built on this module (the
  * standardised rates, funnels and trends in stats_*.c): GSL behind them,

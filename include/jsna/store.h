@@ -167,6 +167,7 @@ struct indicator_meta {
 	const char *last_update, *next_update;
 	const char *group_a, *group_b;	/* a gap's: "ID" or "ID/CATEGORY" */
 	const char *datasets;	/* the dataset ids read, comma-separated */
+	const char *continues;	/* a projection's estimates: an id, or "" */
 };
 int store_put_indicator(struct store *st, long long run,
 			const struct indicator_meta *m);

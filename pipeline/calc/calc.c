@@ -108,6 +108,7 @@ static int put_meta(struct stage *s, const struct indicator_set *set,
 	m.base_year = d->base_year;
 	m.last_update = d->last_update;
 	m.next_update = d->next_update;
+	m.continues = d->continues;
 	if (d->type == IND_GAP) {
 		buf_addf(&ga, "%s%s%s", d->group_a.indicator,
 			 d->group_a.category ? "/" : "",

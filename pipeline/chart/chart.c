@@ -10,16 +10,20 @@
  * Beside each chart the plotted data (CSV) and a plain-text alternative
  * (TXT).
  */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jsna/buf.h"
 #include "jsna/chart.h"
 #include "jsna/export.h"
 #include "jsna/neighbours.h"
 #include "jsna/results.h"
+#include "jsna/sections.h"
+#include "jsna/store.h"
 #include "jsna/stage.h"
 #include "jsna/util.h"
 
@@ -34,11 +38,18 @@ static const char usage[] =
 	"  -h, --help           this text\n"
 	"      --version        the program's version\n";
 
-/* The data of one trend chart, in the arrays chart.h borrows. */
+/* The data of one trend chart, in the arrays chart.h borrows: the
+ * indicator's periods, then (for estimates a projection continues) the
+ * projection's later periods. */
 struct trend_data {
+	size_t n;
 	const char **labels;
+	long *sortable;
+	const char **cmp_word;		/* the export's words, per period */
 	double *v[4], *lo, *hi;
 	enum stats_cmp *cmp;
+	unsigned char *projected;
+	int any_projected;
 	struct chart_series series[4];
 	size_t nseries;
 	int suppressed;
@@ -49,48 +60,137 @@ static void trend_data_release(struct trend_data *t)
 	int k;
 
 	free(t->labels);
+	free(t->sortable);
+	free(t->cmp_word);
 	for (k = 0; k < 4; k++)
 		free(t->v[k]);
 	free(t->lo);
 	free(t->hi);
 	free(t->cmp);
+	free(t->projected);
 }
 
-static void build(const struct result_indicator *ind, struct trend_data *t)
+/* Counts and other totals (a projection, a prevalence's estimated
+ * number) are not set beside England's or the region's: a county's
+ * children on the scale of the country's would be a flat line at zero. */
+static int is_total(const struct result_indicator *ind)
 {
-	size_t n = ind->nperiods, j, k;
+	return !strcmp(ind->type, "count") ||
+	       !strcmp(ind->type, "projection") ||
+	       !strcmp(ind->type, "prevalence");
+}
+
+/* The projection that carries on ind's estimates, or NULL. */
+static const struct result_indicator *
+projection_of(const struct results *r, const struct result_indicator *ind)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (!strcmp(r->ind[i].continues, ind->id) &&
+		    r->ind[i].nperiods)
+			return &r->ind[i];
+	return NULL;
+}
+
+/* Periods before the first value or after the last one (of any line
+ * drawn) would only stretch the axis: they go. */
+static void trim(struct trend_data *t, int total)
+{
+	size_t first = t->n, last = 0, j, k, m;
+
+	for (j = 0; j < t->n; j++)
+		for (k = 0; k < (total ? 1u : 4u); k++)
+			if (isfinite(t->v[k][j])) {
+				if (first == t->n)
+					first = j;
+				last = j;
+			}
+	if (first == t->n)
+		return;
+	m = last - first + 1;
+#define SHIFT(a) memmove((a), (a) + first, m * sizeof(*(a)))
+	SHIFT(t->labels);
+	SHIFT(t->sortable);
+	SHIFT(t->cmp_word);
+	for (k = 0; k < 4; k++)
+		SHIFT(t->v[k]);
+	SHIFT(t->lo);
+	SHIFT(t->hi);
+	SHIFT(t->cmp);
+	SHIFT(t->projected);
+#undef SHIFT
+	t->n = m;
+	t->any_projected = 0;
+	for (j = 0; j < m; j++)
+		t->any_projected |= t->projected[j];
+}
+
+static void build(const struct results *r,
+		  const struct result_indicator *ind, struct trend_data *t)
+{
+	const struct result_indicator *proj = NULL;
 	const struct result_series *area = &ind->series[SERIES_AREA];
-	int have_nb = 0;
+	size_t n = ind->nperiods, first = 0, j, k;
+	int have_nb = 0, total = is_total(ind);
 
 	memset(t, 0, sizeof(*t));
+	if (total && (proj = projection_of(r, ind)) != NULL) {
+		/* The projection's periods after the last estimate. */
+		while (first < proj->nperiods &&
+		       proj->periods[first].sortable <=
+			       ind->periods[n - 1].sortable)
+			first++;
+		n += proj->nperiods - first;
+	}
+	t->n = n;
 	t->labels = xcalloc(n + 1, sizeof(*t->labels));
+	t->sortable = xcalloc(n + 1, sizeof(*t->sortable));
+	t->cmp_word = xcalloc(n + 1, sizeof(*t->cmp_word));
 	for (k = 0; k < 4; k++)
 		t->v[k] = xcalloc(n + 1, sizeof(double));
 	t->lo = xcalloc(n + 1, sizeof(double));
 	t->hi = xcalloc(n + 1, sizeof(double));
 	t->cmp = xcalloc(n + 1, sizeof(*t->cmp));
+	t->projected = xcalloc(n + 1, 1);
 	for (j = 0; j < n; j++) {
-		const struct result_point *p = &area->pt[j];
+		const struct result_indicator *from = ind;
+		size_t i = j;
+		const struct result_point *p;
 
-		t->labels[j] = ind->periods[j].label;
+		if (j >= ind->nperiods) {
+			from = proj;
+			i = first + j - ind->nperiods;
+		}
+		p = &from->series[SERIES_AREA].pt[i];
+		t->labels[j] = from->periods[i].label;
+		t->sortable[j] = from->periods[i].sortable;
+		t->cmp_word[j] = p->cmp_england;
 		t->v[0][j] = p->value;
 		t->lo[j] = p->lower95;
 		t->hi[j] = p->upper95;
 		t->cmp[j] = results_cmp(p->cmp_england);
-		t->v[1][j] = ind->series[SERIES_ENGLAND].pt[j].value;
-		t->v[2][j] = ind->series[SERIES_REGION].pt[j].value;
+		t->projected[j] = !strcmp(from->type, "projection");
+		t->any_projected |= t->projected[j];
+		t->v[1][j] = from->series[SERIES_ENGLAND].pt[i].value;
+		t->v[2][j] = from->series[SERIES_REGION].pt[i].value;
 		t->v[3][j] = p->neighbour_avg;
 		if (!isnan(p->neighbour_avg))
 			have_nb = 1;
 		if (p->present && !strcmp(p->note, "c"))
 			t->suppressed = 1;
 	}
+	trim(t, total);
 	t->series[0].name = area->name;
 	t->series[0].is_area = 1;
 	t->series[0].value = t->v[0];
 	t->series[0].lower = t->lo;
 	t->series[0].upper = t->hi;
-	t->series[0].cmp = t->cmp;
+	t->series[0].cmp = total ? NULL : t->cmp;
+	t->series[0].projected = t->any_projected ? t->projected : NULL;
+	t->nseries = 1;
+	if (total)
+		return;
 	t->series[1].name = ind->series[SERIES_ENGLAND].name;
 	t->series[1].value = t->v[1];
 	t->nseries = 2;
@@ -107,8 +207,7 @@ static void build(const struct result_indicator *ind, struct trend_data *t)
 }
 
 /* The plotted data beside the chart. */
-static void plotted_csv(const struct result_indicator *ind,
-			const struct trend_data *t, struct buf *b)
+static void plotted_csv(const struct trend_data *t, struct buf *b)
 {
 	size_t j, k;
 
@@ -119,10 +218,12 @@ static void plotted_csv(const struct result_indicator *ind,
 		if (k == 0)
 			buf_adds(b, ",Lower CI 95.0 limit,Upper CI 95.0 limit,Compared to England");
 	}
+	if (t->any_projected)
+		buf_adds(b, ",Projection");
 	buf_addch(b, '\n');
-	for (j = 0; j < ind->nperiods; j++) {
+	for (j = 0; j < t->n; j++) {
 		buf_add_csv(b, t->labels[j]);
-		buf_addf(b, ",%ld", ind->periods[j].sortable);
+		buf_addf(b, ",%ld", t->sortable[j]);
 		for (k = 0; k < t->nseries; k++) {
 			buf_addch(b, ',');
 			export_number(b, t->series[k].value[j]);
@@ -132,9 +233,11 @@ static void plotted_csv(const struct result_indicator *ind,
 				buf_addch(b, ',');
 				export_number(b, t->hi[j]);
 				buf_addch(b, ',');
-				buf_add_csv(b, ind->series[SERIES_AREA].pt[j].cmp_england);
+				buf_add_csv(b, t->cmp_word[j]);
 			}
 		}
+		if (t->any_projected)
+			buf_adds(b, t->projected[j] ? ",yes" : ",");
 		buf_addch(b, '\n');
 	}
 }
@@ -151,29 +254,79 @@ static int write_rel(struct stage *s, const char *rel, const struct buf *b)
 	return ret;
 }
 
-/* Draws the trend chart tc, or else the compare chart cc. */
-static int render(struct stage *s, const struct trend_chart *tc,
-		  const struct compare_chart *cc, enum chart_format f,
-		  const char *rel)
-{
-	char *path = stage_output(s, rel);
-	struct buf tmp = BUF_INIT;
-	int ret = -1;
+/* Each kind of chart behind one pair of adapters. */
+typedef int render_fn(const void *chart, enum chart_format f,
+		      const char *path);
+typedef void describe_fn(const void *chart, struct buf *out);
 
-	if (!path)
-		return -1;
-	buf_addf(&tmp, "%s.tmp", path);
-	if ((tc ? chart_render_trend(tc, f, tmp.buf) :
-		  chart_render_compare(cc, f, tmp.buf)) == 0) {
-		if (rename(tmp.buf, path) < 0)
-			error_errno("cannot replace '%s'", path);
-		else
-			ret = 0;
+#define ADAPTERS(kind)							\
+static int render_##kind(const void *c, enum chart_format f,		\
+			 const char *path)				\
+{									\
+	return chart_render_##kind(c, f, path);				\
+}									\
+static void describe_##kind(const void *c, struct buf *out)		\
+{									\
+	chart_describe_##kind(c, out);					\
+}
+ADAPTERS(trend)
+ADAPTERS(compare)
+ADAPTERS(gap)
+ADAPTERS(spine)
+ADAPTERS(pyramid)
+
+static const struct { unsigned bit; enum chart_format f;
+		      const char *ext; } fmts[] = {
+	{ FORMAT_PNG, CHART_PNG, "png" },
+	{ FORMAT_SVG, CHART_SVG, "svg" },
+	{ FORMAT_PDF, CHART_PDF, "pdf" },
+};
+#define NFMTS (sizeof(fmts) / sizeof(fmts[0]))
+
+/* Writes charts/STEM.{png,svg,pdf} (those in formats), each through a
+ * temporary file renamed into place, then the plotted data STEM.csv and
+ * the text alternative STEM.txt. */
+static int publish(struct stage *s, const char *stem, unsigned formats,
+		   const void *chart, render_fn *render,
+		   describe_fn *describe, const struct buf *csv)
+{
+	struct buf rel = BUF_INIT, tmp = BUF_INIT, txt = BUF_INIT;
+	char *path;
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < NFMTS && ret == 0; i++) {
+		if (!(formats & fmts[i].bit))
+			continue;
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s.%s", stem, fmts[i].ext);
+		if (!(path = stage_output(s, rel.buf))) {
+			ret = -1;
+			break;
+		}
+		buf_reset(&tmp);
+		buf_addf(&tmp, "%s.tmp", path);
+		ret = render(chart, fmts[i].f, tmp.buf);
+		if (ret == 0 && rename(tmp.buf, path) < 0)
+			ret = error_errno("cannot replace '%s'", path);
+		if (ret < 0)
+			remove(tmp.buf);
+		free(path);
 	}
-	if (ret < 0)
-		remove(tmp.buf);
+	if (ret == 0) {
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s.csv", stem);
+		ret = write_rel(s, rel.buf, csv);
+	}
+	if (ret == 0) {
+		describe(chart, &txt);
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s.txt", stem);
+		ret = write_rel(s, rel.buf, &txt);
+	}
+	buf_release(&rel);
 	buf_release(&tmp);
-	free(path);
+	buf_release(&txt);
 	return ret;
 }
 
@@ -186,17 +339,13 @@ static void measure_name(const struct result_indicator *ind, struct buf *b)
 		buf_addf(b, "Rate %s", ind->unit);
 	else if (!strcmp(ind->type, "count"))
 		buf_adds(b, ind->count_label[0] ? "Number" : "Count");
+	else if (ind->unit[0])	/* "score points": a subtitle's start */
+		buf_addf(b, "%c%s", toupper((unsigned char)ind->unit[0]),
+			 ind->unit + 1);
 	else
-		buf_adds(b, ind->unit[0] ? ind->unit : "Value");
+		buf_adds(b, "Value");
 }
 
-static const struct { unsigned bit; enum chart_format f;
-		      const char *ext; } fmts[] = {
-	{ FORMAT_PNG, CHART_PNG, "png" },
-	{ FORMAT_SVG, CHART_SVG, "svg" },
-	{ FORMAT_PDF, CHART_PDF, "pdf" },
-};
-#define NFMTS (sizeof(fmts) / sizeof(fmts[0]))
 
 static int draw_trend(struct stage *s, const struct results *r,
 		      const struct result_indicator *ind, unsigned formats)
@@ -205,20 +354,31 @@ static int draw_trend(struct stage *s, const struct results *r,
 	struct trend_chart tc;
 	struct buf subtitle = BUF_INIT, source = BUF_INIT, ylab = BUF_INIT;
 	struct buf notes = BUF_INIT, b = BUF_INIT, rel = BUF_INIT;
-	size_t i;
-	int ret = 0;
+	int ret = 0, j;
 
 	if (ind->nperiods == 0 || ind->latest < 0) {
 		warning("%s: no values for %s; no chart drawn", ind->id,
 			r->area_name);
 		return 0;
 	}
-	build(ind, &t);
+	build(r, ind, &t);
 	measure_name(ind, &ylab);
 	buf_addf(&subtitle, "%s, %s, %s to %s", ylab.buf, r->area_name,
-		 ind->periods[0].label, ind->periods[ind->nperiods - 1].label);
+		 t.labels[0], t.labels[t.n - 1]);
+	for (j = ind->latest; j > 0 && isnan(ind->series[SERIES_AREA].pt[j].value);
+	     j--)
+		;
 	buf_addf(&source, "Source: %s. Latest period %s.", ind->source,
-		 ind->periods[ind->latest].label);
+		 ind->periods[j].label);
+	if (t.any_projected && strcmp(ind->type, "projection")) {
+		const struct result_indicator *p = projection_of(r, ind);
+		size_t k = 0;
+
+		while (!t.projected[k])
+			k++;
+		buf_addf(&subtitle, " (projected from %s)", t.labels[k]);
+		buf_addf(&source, " Projection: %s.", p->source);
+	}
 	if (t.suppressed)
 		buf_addf(&notes, "Values from fewer than %d are suppressed (c).",
 			 s->cfg.suppress_below);
@@ -229,7 +389,7 @@ static int draw_trend(struct stage *s, const struct results *r,
 	tc.source = source.buf;
 	tc.note = notes.len ? notes.buf : NULL;
 	tc.y_label = ylab.buf;
-	tc.nperiods = ind->nperiods;
+	tc.nperiods = t.n;
 	tc.period_labels = t.labels;
 	tc.nseries = t.nseries;
 	tc.series = t.series;
@@ -237,26 +397,10 @@ static int draw_trend(struct stage *s, const struct results *r,
 	tc.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
 	tc.y_from_zero = 1;
 
-	for (i = 0; i < NFMTS && ret == 0; i++) {
-		if (!(formats & fmts[i].bit))
-			continue;
-		buf_reset(&rel);
-		buf_addf(&rel, "charts/%s_trend.%s", ind->id, fmts[i].ext);
-		ret = render(s, &tc, NULL, fmts[i].f, rel.buf);
-	}
-	if (ret == 0) {
-		plotted_csv(ind, &t, &b);
-		buf_reset(&rel);
-		buf_addf(&rel, "charts/%s_trend.csv", ind->id);
-		ret = write_rel(s, rel.buf, &b);
-	}
-	if (ret == 0) {
-		buf_reset(&b);
-		chart_describe_trend(&tc, &b);
-		buf_reset(&rel);
-		buf_addf(&rel, "charts/%s_trend.txt", ind->id);
-		ret = write_rel(s, rel.buf, &b);
-	}
+	plotted_csv(&t, &b);
+	buf_addf(&rel, "%s_trend", ind->id);
+	ret = publish(s, rel.buf, formats, &tc, render_trend, describe_trend,
+		      &b);
 	if (ret == 0)
 		note("%s: trend chart drawn", ind->id);
 	buf_release(&subtitle);
@@ -340,8 +484,10 @@ static int draw_compare(struct stage *s, const struct results *r,
 	const char *region = ind->series[SERIES_REGION].code;
 	char *const *nbs;
 	size_t nnb = 0, i;
-	int j, ret = 0, suppressed = 0;
+	int j, ret = 0, suppressed = 0, tested = 0;
 
+	if (is_total(ind))	/* see is_total() */
+		return 0;
 	/* The latest period where the area has a value. */
 	for (j = ind->latest; j >= 0; j--)
 		if (!isnan(ind->series[SERIES_AREA].pt[j].value))
@@ -371,6 +517,8 @@ static int draw_compare(struct stage *s, const struct results *r,
 		d.bar[i].note = d.pt[i].note;
 		if (!strcmp(d.pt[i].note, "c"))
 			suppressed = 1;
+		if (stats_cmp_tested(d.bar[i].cmp))
+			tested = 1;
 	}
 
 	measure_name(ind, &what);
@@ -383,8 +531,9 @@ static int draw_compare(struct stage *s, const struct results *r,
 			 results_area_name(r, region));
 	buf_addf(&subtitle, " and %s", results_area_name(r,
 			 ind->series[SERIES_ENGLAND].code));
-	buf_addf(&source, "Source: %s. Compared with England at the 95%% "
-		 "level.", ind->source);
+	buf_addf(&source, "Source: %s.", ind->source);
+	if (tested)
+		buf_adds(&source, " Compared with England at the 95% level.");
 	if (suppressed)
 		buf_addf(&notes, "Values from fewer than %d are suppressed: "
 			 "\"withheld\".", s->cfg.suppress_below);
@@ -399,26 +548,10 @@ static int draw_compare(struct stage *s, const struct results *r,
 	cc.decimals = ind->decimals;
 	cc.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
 
-	for (i = 0; i < NFMTS && ret == 0; i++) {
-		if (!(formats & fmts[i].bit))
-			continue;
-		buf_reset(&rel);
-		buf_addf(&rel, "charts/%s_compare.%s", ind->id, fmts[i].ext);
-		ret = render(s, NULL, &cc, fmts[i].f, rel.buf);
-	}
-	if (ret == 0) {
-		compare_csv(ind, (size_t)j, &d, &cc, &b);
-		buf_reset(&rel);
-		buf_addf(&rel, "charts/%s_compare.csv", ind->id);
-		ret = write_rel(s, rel.buf, &b);
-	}
-	if (ret == 0) {
-		buf_reset(&b);
-		chart_describe_compare(&cc, &b);
-		buf_reset(&rel);
-		buf_addf(&rel, "charts/%s_compare.txt", ind->id);
-		ret = write_rel(s, rel.buf, &b);
-	}
+	compare_csv(ind, (size_t)j, &d, &cc, &b);
+	buf_addf(&rel, "%s_compare", ind->id);
+	ret = publish(s, rel.buf, formats, &cc, render_compare,
+		      describe_compare, &b);
 	if (ret == 0)
 		note("%s: compare chart drawn", ind->id);
 	buf_release(&subtitle);
@@ -427,6 +560,618 @@ static int draw_compare(struct stage *s, const struct results *r,
 	buf_release(&notes);
 	buf_release(&b);
 	buf_release(&rel);
+	return ret;
+}
+
+/* ---- gap charts ---- */
+
+static const struct result_indicator *find_indicator(const struct results *r,
+						     const char *id)
+{
+	size_t i, n = strcspn(id, "/");
+
+	for (i = 0; i < r->n; i++)
+		if (strlen(r->ind[i].id) == n && !strncmp(r->ind[i].id, id, n))
+			return &r->ind[i];
+	return NULL;
+}
+
+/* s with its first letter in lower case, unless it opens an acronym
+ * ("EHC plan" stays as it is). */
+static void add_lower_first(struct buf *b, const char *s)
+{
+	if (s[0] && !isupper((unsigned char)s[1]))
+		buf_addch(b, (char)tolower((unsigned char)s[0]));
+	else if (s[0])
+		buf_addch(b, s[0]);
+	if (s[0])
+		buf_adds(b, s + 1);
+}
+
+/* One row of a gap chart's plotted data, in the long export's words. */
+static void gap_csv_row(struct buf *b, const char *indicator,
+			const char *code, const char *name,
+			const char *category, const struct period *p,
+			double value, const char *note)
+{
+	buf_add_csv(b, indicator);
+	buf_addch(b, ',');
+	buf_add_csv(b, code);
+	buf_addch(b, ',');
+	buf_add_csv(b, name);
+	buf_addch(b, ',');
+	buf_add_csv(b, category);
+	buf_addch(b, ',');
+	buf_add_csv(b, p->label);
+	buf_addf(b, ",%ld,", p->sortable);
+	export_number(b, value);
+	buf_addch(b, ',');
+	buf_add_csv(b, note ? note : "");
+	buf_addch(b, '\n');
+}
+
+/* For a gap indicator: the area's two groups over time and the latest
+ * period's gap for the area, England, the region and the neighbours. */
+static int draw_gap(struct stage *s, const struct results *r,
+		    const struct result_indicator *ind,
+		    const struct neighbours *nb, unsigned formats)
+{
+	const struct result_indicator *group = find_indicator(r, ind->group_a);
+	const struct result_series *area = &ind->series[SERIES_AREA];
+	const char *region = ind->series[SERIES_REGION].code;
+	const char *codes[GAP_MAX_ROWS];
+	struct result_point pts[GAP_MAX_ROWS];
+	struct gap_row rows[GAP_MAX_ROWS];
+	double *a = NULL, *b = NULL, *gap = NULL, ra[GAP_MAX_ROWS],
+	       rb[GAP_MAX_ROWS];
+	char *label_a = NULL, *label_b = NULL;
+	const char **labels = NULL;
+	struct buf subtitle = BUF_INIT, source = BUF_INIT, what = BUF_INIT;
+	struct buf notes = BUF_INIT, csv = BUF_INIT, stem = BUF_INIT;
+	struct gap_chart gc;
+	char *const *nbs;
+	size_t n = ind->nperiods, nrows = 0, nnb = 0, i, k;
+	int j, ret = -1, suppressed = 0;
+
+	if (!group || !ind->group_b[0]) {
+		warning("%s: its groups are not in the latest calculation; no "
+			"gap chart drawn", ind->id);
+		return 0;
+	}
+	if (!n || ind->latest < 0) {
+		note("%s: no values for %s; no gap chart drawn", ind->id,
+		     r->area_name);
+		return 0;
+	}
+	a = xcalloc(n, sizeof(double));
+	b = xcalloc(n, sizeof(double));
+	gap = xcalloc(n, sizeof(double));
+	labels = xcalloc(n, sizeof(*labels));
+	if (results_load_group(s->st, r, ind->group_a, ind->periods, n,
+			       (const char *const *)&r->area_code, 1, a,
+			       &label_a) < 0 ||
+	    results_load_group(s->st, r, ind->group_b, ind->periods, n,
+			       (const char *const *)&r->area_code, 1, b,
+			       &label_b) < 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		labels[i] = ind->periods[i].label;
+		gap[i] = area->pt[i].value;
+		if (area->pt[i].present && !strcmp(area->pt[i].note, "c"))
+			suppressed = 1;
+	}
+
+	/* The latest period with the area's gap (else its latest row). */
+	for (j = ind->latest; j >= 0 && isnan(gap[j]); j--)
+		;
+	if (j < 0)
+		j = ind->latest;
+	if (region && !strcmp(region, r->area_code))
+		region = NULL;
+	codes[nrows++] = r->area_code;
+	codes[nrows++] = ind->series[SERIES_ENGLAND].code;
+	if (region)
+		codes[nrows++] = region;
+	nbs = neighbours_of(nb, r->area_code, &nnb);
+	for (i = 0; i < nnb && nrows < GAP_MAX_ROWS; i++)
+		codes[nrows++] = nbs[i];
+	free(label_a);
+	free(label_b);
+	label_a = label_b = NULL;
+	if (results_load_compare(s->st, r, ind->id, ind->periods[j].sortable,
+				 codes, nrows, pts) < 0 ||
+	    results_load_group(s->st, r, ind->group_a, &ind->periods[j], 1,
+			       codes, nrows, ra, &label_a) < 0 ||
+	    results_load_group(s->st, r, ind->group_b, &ind->periods[j], 1,
+			       codes, nrows, rb, &label_b) < 0)
+		goto out;
+	memset(rows, 0, sizeof(rows));
+	for (k = 0; k < nrows; k++) {
+		rows[k].name = results_area_name(r, codes[k]);
+		rows[k].a = ra[k];
+		rows[k].b = rb[k];
+		rows[k].gap = pts[k].value;
+		rows[k].note = pts[k].note;
+		rows[k].cmp = k == 1 ? CMP_NOT_COMPARED :
+				       results_cmp(pts[k].cmp_england);
+		rows[k].is_area = k == 0;
+		rows[k].is_benchmark = k == 1 || (region && k == 2);
+		if (!strcmp(pts[k].note, "c"))
+			suppressed = 1;
+	}
+
+	measure_name(group, &what);
+	buf_addf(&subtitle, "%s, %s, %s to %s. The gap: ", what.buf,
+		 r->area_name, labels[0], labels[n - 1]);
+	add_lower_first(&subtitle, label_a);
+	buf_adds(&subtitle, " minus ");
+	add_lower_first(&subtitle, label_b);
+	buf_addf(&subtitle, ", in %s", strcmp(group->unit, "%") ? "points" :
+				       "percentage points");
+	buf_addf(&source, "Source: %s. Latest period %s.", ind->source,
+		 labels[j]);
+	if (suppressed)
+		buf_addf(&notes, "Values from fewer than %d are suppressed (c).",
+			 s->cfg.suppress_below);
+
+	memset(&gc, 0, sizeof(gc));
+	gc.title = ind->title;
+	gc.subtitle = subtitle.buf;
+	gc.source = source.buf;
+	gc.note = notes.len ? notes.buf : NULL;
+	gc.group_a = label_a;
+	gc.group_b = label_b;
+	gc.gap_unit = strcmp(group->unit, "%") ? "pts" : "pp";
+	gc.nperiods = n;
+	gc.period_labels = labels;
+	gc.a = a;
+	gc.b = b;
+	gc.gap = gap;
+	gc.latest_label = labels[j];
+	gc.nrows = nrows;
+	gc.rows = rows;
+	gc.decimals = ind->decimals;
+	gc.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
+
+	/* The plotted data: the export's rows behind each mark. */
+	buf_adds(&csv, "Indicator ID,Area Code,Area Name,Category,"
+		       "Time period,Time period Sortable,Value,Value note\n");
+	for (i = 0; i < n; i++) {
+		gap_csv_row(&csv, group->id, r->area_code, r->area_name,
+			    label_a, &ind->periods[i], a[i], NULL);
+		gap_csv_row(&csv, group->id, r->area_code, r->area_name,
+			    label_b, &ind->periods[i], b[i], NULL);
+		gap_csv_row(&csv, ind->id, r->area_code, r->area_name, "",
+			    &ind->periods[i], gap[i], area->pt[i].note);
+	}
+	for (k = 1; k < nrows; k++) {
+		gap_csv_row(&csv, group->id, codes[k], rows[k].name, label_a,
+			    &ind->periods[j], ra[k], NULL);
+		gap_csv_row(&csv, group->id, codes[k], rows[k].name, label_b,
+			    &ind->periods[j], rb[k], NULL);
+		gap_csv_row(&csv, ind->id, codes[k], rows[k].name, "",
+			    &ind->periods[j], pts[k].value, pts[k].note);
+	}
+	buf_addf(&stem, "%s_gap", ind->id);
+	ret = publish(s, stem.buf, formats, &gc, render_gap, describe_gap,
+		      &csv);
+	if (ret == 0)
+		note("%s: gap chart drawn", ind->id);
+out:
+	free(a);
+	free(b);
+	free(gap);
+	free(labels);
+	free(label_a);
+	free(label_b);
+	buf_release(&subtitle);
+	buf_release(&source);
+	buf_release(&what);
+	buf_release(&notes);
+	buf_release(&csv);
+	buf_release(&stem);
+	return ret;
+}
+
+/* ---- the summary spine ---- */
+
+struct la_codes {
+	const char **code;
+	size_t n, alloc;
+};
+
+static int on_la(const struct area *a, void *vc)
+{
+	struct la_codes *c = vc;
+
+	if (strcmp(a->level, "LA") != 0)
+		return 0;
+	XGROW(c->code, c->alloc, c->n + 1);
+	c->code[c->n++] = xstrdup(a->code);
+	return 0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Fingertips' percentile: linear interpolation at position (N - 1) f + 1
+ * of the sorted values v[n] (1-based). */
+static double percentile(const double *v, size_t n, double f)
+{
+	double pos = (n - 1) * f;
+	size_t k = (size_t)floor(pos);
+
+	if (k + 1 >= n)
+		return v[n - 1];
+	return v[k] + (pos - k) * (v[k + 1] - v[k]);
+}
+
+static enum stats_polarity polarity_of(const char *s)
+{
+	if (!strcmp(s, "high_is_good"))
+		return POLARITY_HIGH_GOOD;
+	if (!strcmp(s, "low_is_good"))
+		return POLARITY_LOW_GOOD;
+	if (!strcmp(s, "none"))
+		return POLARITY_NONE;
+	return POLARITY_NOT_APPLICABLE;
+}
+
+/* Fills row from ind's latest period with an area value, and appends its
+ * plotted data to csv. Returns 1 when the row belongs on the spine, 0 when
+ * not (a total, no value), -1 on error. */
+static int spine_row(struct stage *s, const struct results *r,
+		     const struct result_indicator *ind,
+		     const struct la_codes *las, struct result_point *pts,
+		     double *vals, struct spine_row *row, struct buf *csv)
+{
+	const struct result_series *area = &ind->series[SERIES_AREA];
+	size_t i, nv = 0;
+	int j;
+
+	if (is_total(ind) || ind->latest < 0)
+		return 0;
+	for (j = ind->latest; j >= 0 && isnan(area->pt[j].value); j--)
+		;
+	if (j < 0)
+		j = ind->latest;
+	if (results_load_compare(s->st, r, ind->id, ind->periods[j].sortable,
+				 las->code, las->n, pts) < 0)
+		return -1;
+	for (i = 0; i < las->n; i++)
+		if (isfinite(pts[i].value))
+			vals[nv++] = pts[i].value;
+	qsort(vals, nv, sizeof(*vals), cmp_double);
+	memset(row, 0, sizeof(*row));
+	row->name = ind->title;
+	row->period = ind->periods[j].label;
+	row->decimals = ind->decimals;
+	row->polarity = polarity_of(ind->polarity);
+	row->value = area->pt[j].value;
+	row->note = area->pt[j].note;
+	row->cmp = results_cmp(area->pt[j].cmp_england);
+	row->england = ind->series[SERIES_ENGLAND].pt[j].value;
+	row->region = ind->series[SERIES_REGION].code &&
+		      strcmp(ind->series[SERIES_REGION].code, r->area_code) ?
+		      ind->series[SERIES_REGION].pt[j].value : NAN;
+	/* Fingertips leaves the spine out when a quarter of the areas or
+	 * more have no value. */
+	row->insufficient = !nv || 4 * nv < 3 * las->n;
+	row->min = nv ? vals[0] : NAN;
+	row->q25 = nv ? percentile(vals, nv, 0.25) : NAN;
+	row->q75 = nv ? percentile(vals, nv, 0.75) : NAN;
+	row->max = nv ? vals[nv - 1] : NAN;
+
+	buf_add_csv(csv, ind->id);
+	buf_addch(csv, ',');
+	buf_add_csv(csv, ind->title);
+	buf_addch(csv, ',');
+	buf_add_csv(csv, row->period);
+	buf_addf(csv, ",%ld,", ind->periods[j].sortable);
+	export_number(csv, row->value);
+	buf_addch(csv, ',');
+	buf_add_csv(csv, row->note);
+	buf_addch(csv, ',');
+	buf_add_csv(csv, area->pt[j].cmp_england);
+	buf_addch(csv, ',');
+	export_number(csv, row->england);
+	buf_addch(csv, ',');
+	export_number(csv, row->region);
+	buf_addf(csv, ",%zu,", nv);
+	export_number(csv, row->min);
+	buf_addch(csv, ',');
+	export_number(csv, row->q25);
+	buf_addch(csv, ',');
+	export_number(csv, row->q75);
+	buf_addch(csv, ',');
+	export_number(csv, row->max);
+	buf_addch(csv, '\n');
+	return 1;
+}
+
+/* One row per indicator with a latest value, in the order of
+ * sections.ini (a heading per section), where the area sits among all
+ * authorities. */
+static int draw_spine(struct stage *s, const struct results *r,
+		      unsigned formats)
+{
+	struct la_codes las = { NULL, 0, 0 };
+	struct sections secs = { NULL, 0 };
+	struct spine_row *rows = NULL;
+	struct result_point *pts = NULL;
+	double *vals = NULL;
+	struct buf path = BUF_INIT, csv = BUF_INIT, subtitle = BUF_INIT;
+	struct spine_chart sc;
+	size_t nrows = 0, i, k, *order = NULL, norder = 0;
+	const char **heading = NULL;
+	int ret = -1, rc;
+
+	if (!r->n)
+		return 0;
+	if (store_each_area(s->st, on_la, &las) < 0)
+		goto out;
+	pts = xcalloc(las.n + 1, sizeof(*pts));
+	vals = xcalloc(las.n + 1, sizeof(*vals));
+	rows = xcalloc(r->n, sizeof(*rows));
+	order = xcalloc(r->n, sizeof(*order));
+	heading = xcalloc(r->n, sizeof(*heading));
+	/* The indicators in the order of the sections, else by id. */
+	buf_addf(&path, "%s/sections.ini", s->cfg.indicators);
+	if (access(path.buf, F_OK) == 0 &&
+	    sections_load(path.buf, NULL, &secs) < 0)
+		goto out;
+	for (i = 0; i < secs.n; i++) {
+		const char *first = secs.sec[i].title;
+
+		for (k = 0; k < secs.sec[i].nids; k++) {
+			const struct result_indicator *ind =
+				find_indicator(r, secs.sec[i].ids[k]);
+
+			if (!ind || norder == r->n)
+				continue;
+			heading[norder] = first;
+			order[norder++] = (size_t)(ind - r->ind);
+			first = NULL;
+		}
+	}
+	if (!secs.n)
+		for (i = 0; i < r->n; i++)
+			order[norder++] = i;
+
+	buf_adds(&csv, "Indicator ID,Indicator Name,Time period,"
+		       "Time period Sortable,Value,Value note,"
+		       "Compared to England value or percentiles,England,"
+		       "Region,Authorities with a value,Lowest,"
+		       "25th percentile,75th percentile,Highest\n");
+	for (i = 0; i < norder; i++) {
+		rc = spine_row(s, r, &r->ind[order[i]], &las, pts, vals,
+			       &rows[nrows], &csv);
+		if (rc < 0)
+			goto out;
+		if (rc == 0) {	/* the heading goes to the next row drawn */
+			if (heading[i] && i + 1 < norder && !heading[i + 1])
+				heading[i + 1] = heading[i];
+			continue;
+		}
+		rows[nrows++].section = heading[i];
+	}
+	if (!nrows) {
+		ret = 0;
+		goto out;
+	}
+	buf_addf(&subtitle, "%s: the latest value of each indicator against "
+		 "England and the range of all %zu authorities", r->area_name,
+		 las.n);
+	memset(&sc, 0, sizeof(sc));
+	sc.title = "Summary: where the area sits among authorities";
+	sc.subtitle = subtitle.buf;
+	sc.source = "Source: the indicators' publishers (see each "
+		    "indicator). Compared with England at the 95% level where "
+		    "an interval exists.";
+	sc.area_name = r->area_name;
+	sc.region_name = nrows && r->ind[0].series[SERIES_REGION].name ?
+			 r->ind[0].series[SERIES_REGION].name : NULL;
+	sc.benchmark_name = r->ind[0].series[SERIES_ENGLAND].name;
+	sc.nrows = nrows;
+	sc.rows = rows;
+	sc.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
+	ret = publish(s, "summary_spine", formats, &sc, render_spine,
+		      describe_spine, &csv);
+	if (ret == 0)
+		note("summary spine drawn: %zu indicators", nrows);
+out:
+	for (i = 0; i < las.n; i++)
+		free((char *)las.code[i]);
+	free(las.code);
+	sections_release(&secs);
+	free(rows);
+	free(pts);
+	free(vals);
+	free(order);
+	free(heading);
+	buf_release(&path);
+	buf_release(&csv);
+	buf_release(&subtitle);
+	return ret;
+}
+
+/* ---- the population pyramid ---- */
+
+/* The single years of age by sex: ONS mid-year estimates (MYE2), as the
+ * bundled source definitions name them. */
+#define PYRAMID_DATASET "ons_mye2"
+#define PYRAMID_MEASURE "population"
+#define PYRAMID_AGES 18		/* 0 to 17 */
+
+struct pyramid_load {
+	const char *area, *england;
+	int year;			/* the latest year of the area */
+	struct pyr_obs { int year, who, sex, age; double v; } *obs;
+	size_t n, alloc;
+};
+
+/* "age=5" in a filters string, or -1. */
+static int filter_int(const char *filters, const char *key)
+{
+	const char *p = filters;
+	size_t kl = strlen(key);
+	char *end;
+	long v;
+
+	while (p && *p) {
+		if (!strncmp(p, key, kl) && p[kl] == '=') {
+			v = strtol(p + kl + 1, &end, 10);
+			if (end != p + kl + 1 && (*end == '\0' || *end == 0x1f))
+				return (int)v;
+			return -1;
+		}
+		p = strchr(p, 0x1f);
+		if (p)
+			p++;
+	}
+	return -1;
+}
+
+static int on_pyramid_obs(const struct observation *o, void *vp)
+{
+	struct pyramid_load *p = vp;
+	int who = !strcmp(o->area, p->area) ? 0 :
+		  p->england && !strcmp(o->area, p->england) ? 1 : -1;
+	int sex = strstr(o->filters, "sex=Male") ? 0 :
+		  strstr(o->filters, "sex=Female") ? 1 : -1;
+	int age = filter_int(o->filters, "age");
+
+	if (who < 0 || sex < 0 || age < 0 || age >= PYRAMID_AGES ||
+	    !isfinite(o->value) || o->period.month != 0)
+		return 0;
+	XGROW(p->obs, p->alloc, p->n + 1);
+	p->obs[p->n].year = o->period.year;
+	p->obs[p->n].who = who;
+	p->obs[p->n].sex = sex;
+	p->obs[p->n].age = age;
+	p->obs[p->n++].v = o->value;
+	if (who == 0 && o->period.year > p->year)
+		p->year = o->period.year;
+	return 0;
+}
+
+static int draw_pyramid(struct stage *s, const struct results *r,
+			unsigned formats)
+{
+	struct pyramid_load p;
+	double v[2][2][PYRAMID_AGES], total[2] = { 0, 0 };
+	double pc[2][2][PYRAMID_AGES];
+	char labels[PYRAMID_AGES][4];
+	const char *lp[PYRAMID_AGES];
+	struct buf csv = BUF_INIT, subtitle = BUF_INIT, source = BUF_INIT;
+	struct pyramid_chart pc_chart;
+	size_t i;
+	int who, sex, age, complete[2] = { 1, 1 }, ret = 0;
+
+	memset(&p, 0, sizeof(p));
+	p.area = r->area_code;
+	p.england = s->cfg.nbenchmarks ? s->cfg.benchmarks[0] : NULL;
+	for (sex = 0; sex < 2 && ret == 0; sex++)
+		ret = store_each_observation_with(s->st, PYRAMID_DATASET,
+				PYRAMID_MEASURE, sex ? "sex=Female" : "sex=Male",
+				NULL, on_pyramid_obs, &p);
+	if (ret < 0)
+		goto out;
+	if (!p.year) {
+		note("no single years of age for %s (%s); no population "
+		     "pyramid drawn", r->area_name, PYRAMID_DATASET);
+		goto out;
+	}
+	for (who = 0; who < 2; who++)
+		for (sex = 0; sex < 2; sex++)
+			for (age = 0; age < PYRAMID_AGES; age++)
+				v[who][sex][age] = NAN;
+	for (i = 0; i < p.n; i++)
+		if (p.obs[i].year == p.year)
+			v[p.obs[i].who][p.obs[i].sex][p.obs[i].age] = p.obs[i].v;
+	for (who = 0; who < 2; who++)
+		for (sex = 0; sex < 2; sex++)
+			for (age = 0; age < PYRAMID_AGES; age++) {
+				if (isnan(v[who][sex][age]))
+					complete[who] = 0;
+				else
+					total[who] += v[who][sex][age];
+			}
+	for (who = 0; who < 2; who++)
+		for (sex = 0; sex < 2; sex++)
+			for (age = 0; age < PYRAMID_AGES; age++)
+				pc[who][sex][age] = complete[who] ?
+					100.0 * v[who][sex][age] / total[who] :
+					NAN;
+	for (age = 0; age < PYRAMID_AGES; age++) {
+		snprintf(labels[age], sizeof(labels[age]), "%d", age);
+		lp[age] = labels[age];
+	}
+	buf_addf(&subtitle, "Percentage of all children aged 0 to 17 by "
+		 "single year of age and sex, %s, mid-%d", r->area_name,
+		 p.year);
+	if (complete[1])
+		buf_addf(&subtitle, "; %s as an outline",
+			 results_area_name(r, p.england));
+	buf_addf(&source, "Source: ONS, mid-year population estimates, "
+		 "mid-%d.", p.year);
+
+	memset(&pc_chart, 0, sizeof(pc_chart));
+	pc_chart.title = "Children and young people by age and sex";
+	pc_chart.subtitle = subtitle.buf;
+	pc_chart.source = source.buf;
+	pc_chart.area_name = r->area_name;
+	pc_chart.comparator_name = complete[1] ?
+				   results_area_name(r, p.england) : NULL;
+	pc_chart.nbands = PYRAMID_AGES;
+	pc_chart.band_labels = lp;
+	pc_chart.male = pc[0][0];
+	pc_chart.female = pc[0][1];
+	pc_chart.cmp_male = complete[1] ? pc[1][0] : NULL;
+	pc_chart.cmp_female = complete[1] ? pc[1][1] : NULL;
+	pc_chart.decimals = 1;
+	pc_chart.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
+
+	buf_adds(&csv, "Area Code,Area Name,Year,Age,Males,Females,"
+		       "Males (%),Females (%)\n");
+	for (who = 0; who < 2; who++) {
+		const char *code = who ? p.england : r->area_code;
+
+		if (!complete[who])
+			continue;
+		for (age = 0; age < PYRAMID_AGES; age++) {
+			buf_add_csv(&csv, code);
+			buf_addch(&csv, ',');
+			buf_add_csv(&csv, results_area_name(r, code));
+			buf_addf(&csv, ",%d,%d,", p.year, age);
+			export_number(&csv, v[who][0][age]);
+			buf_addch(&csv, ',');
+			export_number(&csv, v[who][1][age]);
+			buf_addch(&csv, ',');
+			export_number(&csv, pc[who][0][age]);
+			buf_addch(&csv, ',');
+			export_number(&csv, pc[who][1][age]);
+			buf_addch(&csv, '\n');
+		}
+	}
+	if (!complete[0]) {
+		note("%s: ages missing in mid-%d; no population pyramid drawn",
+		     r->area_name, p.year);
+		goto out;
+	}
+	ret = publish(s, "population_pyramid", formats, &pc_chart,
+		      render_pyramid, describe_pyramid, &csv);
+	if (ret == 0)
+		note("population pyramid drawn: mid-%d", p.year);
+out:
+	free(p.obs);
+	buf_release(&csv);
+	buf_release(&subtitle);
+	buf_release(&source);
 	return ret;
 }
 
@@ -518,11 +1263,18 @@ int main(int argc, char **argv)
 				want = 1;
 		if (want && (draw_trend(&s, &r, &r.ind[i], formats) < 0 ||
 			     draw_compare(&s, &r, &r.ind[i], &nb,
-					  formats) < 0)) {
+					  formats) < 0 ||
+			     (!strcmp(r.ind[i].type, "gap") &&
+			      draw_gap(&s, &r, &r.ind[i], &nb, formats) < 0))) {
 			ret = JSNA_EXIT_SYSTEM;
 			break;
 		}
 	}
+	/* The charts of the whole profile. */
+	if (ret == JSNA_EXIT_OK && !nonly &&
+	    (draw_spine(&s, &r, formats) < 0 ||
+	     draw_pyramid(&s, &r, formats) < 0))
+		ret = JSNA_EXIT_SYSTEM;
 out:
 	chart_render_shutdown();
 	neighbours_release(&nb);

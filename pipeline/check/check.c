@@ -137,8 +137,9 @@ static int check_sections(const char *path, const struct indicator_set *given)
 	return ret;
 }
 
-/* Checks the definitions named, and a gap's groups against the
- * definitions beside it (DIR/ID.ini). Returns the exit status. */
+/* Checks the definitions named, and the indicators they name (a gap's
+ * groups, a projection's estimates) against the definitions beside them
+ * (DIR/ID.ini). Returns the exit status. */
 static int check_files(char **files, int n)
 {
 	struct indicator_set set = { NULL, 0 };
@@ -158,16 +159,14 @@ static int check_files(char **files, int n)
 		set.defs[set.n++] = d;
 	}
 	given = set.n;
-	/* The groups a gap names, from its own folder. */
+	/* What each names, from its own folder. */
 	for (i = 0; i < given; i++) {
 		const struct indicator_def *d = &set.defs[i];
-		const char *ids[2] = { d->group_a.indicator,
-				       d->group_b.indicator };
+		const char *ids[3] = { d->group_a.indicator,
+				       d->group_b.indicator, d->continues };
 		int g;
 
-		if (d->type != IND_GAP)
-			continue;
-		for (g = 0; g < 2; g++) {
+		for (g = 0; g < 3; g++) {
 			struct buf p = BUF_INIT;
 			char *dir;
 			struct indicator_def o;

@@ -968,11 +968,9 @@ static const char *untested(double value, double bench,
 {
 	if (isnan(value) || isnan(bench) || pol == POLARITY_NOT_APPLICABLE)
 		return "";
-	if (value > bench)
-		return "Higher, not tested";
-	if (value < bench)
-		return "Lower, not tested";
-	return "Same, not tested";
+	return stats_cmp_label(value > bench ? CMP_HIGHER_UNTESTED :
+			       value < bench ? CMP_LOWER_UNTESTED :
+					       CMP_SAME_UNTESTED);
 }
 
 static const char *compare(const struct row *r, const struct row *b,

@@ -413,6 +413,14 @@ static int on_indicator(const struct ini_key *k, struct parse *p)
 	for (i = 0; i < NELEM(strs); i++)
 		if (!strcmp(n, strs[i].name))
 			return set_str((char **)((char *)d + strs[i].off), v);
+	if (!strcmp(n, "continues")) {
+		if (!indicator_valid_id(v))
+			return error_at(k->path, k->line, 0,
+					"continues: '%s' is not an indicator id",
+					v);
+		d->line_continues = k->line;
+		return set_str(&d->continues, v);
+	}
 	if (!strcmp(n, "type")) {
 		for (i = 0; i < NELEM(types); i++)
 			if (!strcmp(v, types[i].name)) {
@@ -890,6 +898,9 @@ static int check_type(const char *path, struct parse *p)
 			       "a %s has no 'multiplier'", tn);
 	if (types[ti].percent && !p->have_mult)
 		d->multiplier = 100;
+	if (d->continues && d->type != IND_PROJECTION)
+		ret = error_at(path, d->line_continues, 0,
+			       "only a projection 'continues' another indicator");
 	if (d->type == IND_AVERAGE) {
 		if (!d->nmonths)
 			ret = error_at(path, d->line_type, 0,
@@ -1062,6 +1073,7 @@ void indicator_release(struct indicator_def *d)
 	free(d->age);
 	free(d->last_update);
 	free(d->next_update);
+	free(d->continues);
 	term_release(&d->numerator);
 	term_release(&d->denominator);
 	term_release(&d->value);
@@ -1135,6 +1147,24 @@ static int check_group(const struct indicator_set *set,
 	return 0;
 }
 
+/* A projection carries on the estimates of another, plain indicator. */
+static int check_continues(const struct indicator_set *set,
+			   const struct indicator_def *d)
+{
+	const struct indicator_def *est = indicator_find(set, d->continues);
+
+	if (!est)
+		return error_at(d->path, d->line_continues, 0,
+				"continues '%s', which has no definition (or one with errors)",
+				d->continues);
+	if (est->type == IND_PROJECTION || est->type == IND_GAP)
+		return error_at(d->path, d->line_continues, 0,
+				"continues '%s', a %s: a projection carries on estimates",
+				d->continues,
+				est->type == IND_GAP ? "gap" : "projection");
+	return 0;
+}
+
 int indicator_check_links(struct indicator_set *set)
 {
 	char *bad = xcalloc(set->n + 1, 1);
@@ -1144,6 +1174,8 @@ int indicator_check_links(struct indicator_set *set)
 	for (i = 0; i < set->n; i++) {
 		struct indicator_def *d = &set->defs[i];
 
+		if (d->continues && check_continues(set, d) < 0)
+			bad[i] = 1;
 		if (d->type != IND_GAP)
 			continue;
 		if (check_group(set, d, &d->group_a, "group_a") < 0)

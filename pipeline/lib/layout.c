@@ -35,7 +35,8 @@ static const enum chart_dash other_dash[] = { CHART_DASH_DASHED,
 /* Legend order of the outcomes. */
 const enum stats_cmp lay_cmp_order[NCMP] = {
 	CMP_BEST, CMP_BETTER, CMP_SIMILAR, CMP_WORSE, CMP_WORST,
-	CMP_HIGHEST, CMP_HIGHER, CMP_LOWER, CMP_LOWEST, CMP_NOT_COMPARED
+	CMP_HIGHEST, CMP_HIGHER, CMP_LOWER, CMP_LOWEST, CMP_HIGHER_UNTESTED,
+	CMP_SAME_UNTESTED, CMP_LOWER_UNTESTED, CMP_NOT_COMPARED
 };
 
 int chart_nice_ticks(double lo, double hi, int max_ticks, double *start,
@@ -103,6 +104,9 @@ unsigned long chart_cmp_colour(enum chart_palette p, enum stats_cmp cmp)
 		return classic ? 0xC1F4F0UL : 0x1D70B8UL;
 	case CMP_LOWEST:
 		return classic ? 0x252563UL : 0xAFCFE5UL;
+	case CMP_HIGHER_UNTESTED:	/* no significance: no colour */
+	case CMP_LOWER_UNTESTED:
+	case CMP_SAME_UNTESTED:
 	case CMP_NOT_COMPARED:
 		break;
 	}
@@ -113,21 +117,29 @@ enum chart_mark chart_cmp_mark(enum stats_cmp cmp)
 {
 	switch (cmp) {
 	case CMP_SIMILAR:
+	case CMP_SAME_UNTESTED:
 		return CHART_MARK_CIRCLE;
 	case CMP_BETTER:
 	case CMP_BEST:
 	case CMP_HIGHER:
 	case CMP_HIGHEST:
+	case CMP_HIGHER_UNTESTED:
 		return CHART_MARK_TRIANGLE_UP;
 	case CMP_WORSE:
 	case CMP_WORST:
 	case CMP_LOWER:
 	case CMP_LOWEST:
+	case CMP_LOWER_UNTESTED:
 		return CHART_MARK_TRIANGLE_DOWN;
 	case CMP_NOT_COMPARED:
 		break;
 	}
 	return CHART_MARK_DIAMOND;
+}
+
+int lay_cmp_is_untested(enum stats_cmp c)
+{
+	return c != CMP_NOT_COMPARED && !stats_cmp_tested(c);
 }
 
 int lay_cmp_is_998(enum stats_cmp c)
@@ -141,7 +153,8 @@ int lay_cmp_is_998(enum stats_cmp c)
 void lay_add_cmp_word(struct buf *b, enum stats_cmp c, int levels)
 {
 	buf_adds(b, stats_cmp_label(c));
-	if (levels && c != CMP_SIMILAR && c != CMP_NOT_COMPARED)
+	if (levels && c != CMP_SIMILAR && c != CMP_NOT_COMPARED &&
+	    !lay_cmp_is_untested(c))
 		buf_adds(b, lay_cmp_is_998(c) ? " (99.8%)" : " (95%)");
 }
 
@@ -160,6 +173,41 @@ char *lay_value_text(double v, int dp)
 
 	lay_add_value(&b, v, dp);
 	return buf_detach(&b, NULL);
+}
+
+/* s cut to fit maxw, ending in an ellipsis when cut. */
+char *lay_fit_text(const struct lay_text *t, const char *s, double size,
+		      int bold, double maxw)
+{
+	struct buf b = BUF_INIT;
+	size_t n = strlen(s), m;
+
+	if (lay_text_width(t, s, size, bold) <= maxw)
+		return xstrdup(s);
+	while (n > 0) {
+		/* back one code point */
+		do
+			n--;
+		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80);
+		for (m = n; m > 0 && s[m - 1] == ' '; m--)
+			;
+		buf_reset(&b);
+		buf_add(&b, s, m);
+		buf_adds(&b, "\xE2\x80\xA6");	/* ... */
+		if (lay_text_width(t, b.buf, size, bold) <= maxw)
+			return buf_detach(&b, NULL);
+	}
+	buf_release(&b);
+	return xstrdup("\xE2\x80\xA6");
+}
+
+char *lay_tick_text(const struct chart_layout *l, int i)
+{
+	double v = l->tick_start + i * l->tick_step;
+
+	if (fabs(v) < l->tick_step * 1e-6)
+		v = 0;
+	return lay_value_text(v, l->tick_decimals);
 }
 
 /* ---- layout state ---- */
@@ -405,6 +453,11 @@ static int point_ok(const struct chart_series *s, size_t i)
 	return isfinite(s->value[i]);
 }
 
+static int is_projected(const struct chart_series *s, size_t i)
+{
+	return s->projected && s->projected[i];
+}
+
 static int has_limits(const struct chart_series *s, size_t i)
 {
 	return s->lower && s->upper && isfinite(s->lower[i]) &&
@@ -429,6 +482,19 @@ static void legend_build(const struct lay *L, double maxw, struct legend *g)
 		e->bold = &c->series[i] == L->area;
 		if (&c->series[i] == L->bench)
 			e->mark = CHART_MARK_CIRCLE;
+	}
+	for (i = 0; L->area && L->area->projected && i < c->nperiods; i++)
+		if (is_projected(L->area, i) && point_ok(L->area, i))
+			break;
+	if (L->area && i < c->nperiods && L->area->projected) {
+		e = lay_legend_add(g, SW_LINE, xstrdup("Projection"));
+		e->ink = AREA_INK;
+		e->width = AREA_WIDTH;
+		e->dash = CHART_DASH_DASHED;
+		e->mark = CHART_MARK_CIRCLE;
+		e->point = 1;
+		e->fill = 0xFFFFFFUL;
+		e->ring = AREA_INK;
 	}
 	first_cmp = g->n;
 	for (i = 0; L->area && i < c->nperiods; i++) {
@@ -511,7 +577,11 @@ void lay_legend_emit(struct chart_layout *l, struct legend *g, double left,
 			it->pts[1] = mid;
 			it->pts[2] = x + SWATCH_LINE;
 			it->pts[3] = mid;
-			if (e->mark != CHART_MARK_NONE)
+			if (e->point)
+				lay_add_mark(l, e->mark, x + SWATCH_LINE / 2, mid,
+					 POINT_R, e->fill, e->ring,
+					 e->ring == 0xFFFFFFUL ? 0.6 : 1.6);
+			else if (e->mark != CHART_MARK_NONE)
 				lay_add_mark(l, e->mark, x + SWATCH_LINE / 2, mid,
 					 BENCH_R, e->ink, CHART_NONE, 0);
 			x += SWATCH_LINE + SWATCH_GAP;
@@ -719,15 +789,6 @@ static double end_labels_width(const struct lay *L)
 	return w;
 }
 
-static char *tick_text(const struct chart_layout *l, int i)
-{
-	double v = l->tick_start + i * l->tick_step;
-
-	if (fabs(v) < l->tick_step * 1e-6)
-		v = 0;
-	return lay_value_text(v, l->tick_decimals);
-}
-
 /* Chooses ticks for a plot of height h; returns the widest tick label. */
 static double place_ticks(const struct lay *L, double lo, double hi,
 			  double h)
@@ -747,7 +808,7 @@ static double place_ticks(const struct lay *L, double lo, double hi,
 	l->y_min = l->tick_start;
 	l->y_max = l->tick_start + (l->nticks - 1) * l->tick_step;
 	for (i = 0; i < l->nticks; i++) {
-		t = tick_text(l, i);
+		t = lay_tick_text(l, i);
 		w = fmax(w, lay_text_width(&L->t, t, AXIS_SIZE, 0));
 		free(t);
 	}
@@ -768,8 +829,21 @@ static void emit_series(const struct lay *L, const struct chart_series *s)
 	it = lay_add_line(l, n, ink, width, dash);
 	for (i = 0; i < n; i++) {
 		it->pts[2 * i] = l->period_x[i];
-		it->pts[2 * i + 1] = point_ok(s, i) ?
+		it->pts[2 * i + 1] = point_ok(s, i) && !is_projected(s, i) ?
 			chart_layout_ypos(l, s->value[i]) : NAN;
+	}
+	/* Projections carry the line on, dashed, from the last estimate. */
+	if (s->projected) {
+		it = lay_add_line(l, n, ink, width, CHART_DASH_DASHED);
+		for (i = 0; i < n; i++) {
+			int join = i + 1 < n && is_projected(s, i + 1) &&
+				   !is_projected(s, i);
+
+			it->pts[2 * i] = l->period_x[i];
+			it->pts[2 * i + 1] = point_ok(s, i) &&
+					     (is_projected(s, i) || join) ?
+				chart_layout_ypos(l, s->value[i]) : NAN;
+		}
 	}
 	if (s == L->area)
 		return;
@@ -806,6 +880,12 @@ static void emit_area(const struct lay *L)
 
 		if (!point_ok(s, i))
 			continue;
+		if (is_projected(s, i)) {
+			lay_add_mark(l, CHART_MARK_CIRCLE, l->period_x[i],
+				 chart_layout_ypos(l, s->value[i]), 0.8 * POINT_R,
+				 0xFFFFFFUL, AREA_INK, 1.0);
+			continue;
+		}
 		if (s->cmp) {
 			m = chart_cmp_mark(s->cmp[i]);
 			fill = chart_cmp_colour(c->palette, s->cmp[i]);
@@ -857,7 +937,7 @@ static void emit_axes(const struct lay *L)
 		if (k > 0)
 			lay_add_segment(l, l->plot_left, y, l->plot_right, y,
 				    GRID, 0.5);
-		lay_add_text(l, tick_text(l, k), l->plot_left - 5.0,
+		lay_add_text(l, lay_tick_text(l, k), l->plot_left - 5.0,
 			 y + 0.35 * AXIS_SIZE, AXIS_SIZE, 0, CHART_ALIGN_RIGHT,
 			 INK);
 	}
@@ -1036,6 +1116,13 @@ void lay_add_cmp_lower(struct buf *b, enum stats_cmp c)
 void lay_add_cmp_phrase(struct buf *b, enum stats_cmp c,
 			   const char *bench)
 {
+	if (lay_cmp_is_untested(c)) {
+		buf_addf(b, "%s %s %s (not tested: no interval)",
+			 c == CMP_HIGHER_UNTESTED ? "higher" :
+			 c == CMP_LOWER_UNTESTED ? "lower" : "the same",
+			 c == CMP_SAME_UNTESTED ? "as" : "than", bench);
+		return;
+	}
 	lay_add_cmp_lower(b, c);
 	buf_addf(b, c == CMP_NOT_COMPARED ? " with %s" :
 		    c == CMP_SIMILAR ? " to %s" : " than %s", bench);
@@ -1162,8 +1249,14 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 	if (!nvalues) {
 		buf_addf(out, "%s has no values.\n", s->name);
 	} else {
-		buf_addf(out, "In %s, %s was ", c->period_labels[last],
-			 s->name);
+		for (i = 0; i < c->nperiods && !is_projected(s, i); i++)
+			;
+		if (i < c->nperiods)
+			buf_addf(out, "From %s the values are projections.\n",
+				 c->period_labels[i]);
+		buf_addf(out, "In %s, %s %s ", c->period_labels[last],
+			 s->name, is_projected(s, last) ?
+			 "is projected to be" : "was");
 		lay_add_value(out, s->value[last], dp);
 		add_limits(out, s, last, "95% confidence interval ", dp);
 		if (s->cmp) {
@@ -1214,6 +1307,8 @@ void chart_describe_trend(const struct trend_chart *c, struct buf *out)
 			lay_add_value(out, t->value[i], dp);
 			if (t != s || !isfinite(t->value[i]))
 				continue;
+			if (is_projected(t, i))
+				buf_adds(out, " (projected)");
 			add_limits(out, t, i, "", dp);
 			if (t->cmp) {
 				buf_adds(out, ", ");

@@ -110,41 +110,6 @@ double chart_layout_xpos(const struct chart_layout *l, double v)
 				      (l->plot_right - l->plot_left);
 }
 
-/* s cut to fit maxw, ending in an ellipsis when cut. */
-static char *fit_text(const struct lay_text *t, const char *s, double size,
-		      int bold, double maxw)
-{
-	struct buf b = BUF_INIT;
-	size_t n = strlen(s), m;
-
-	if (lay_text_width(t, s, size, bold) <= maxw)
-		return xstrdup(s);
-	while (n > 0) {
-		/* back one code point */
-		do
-			n--;
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80);
-		for (m = n; m > 0 && s[m - 1] == ' '; m--)
-			;
-		buf_reset(&b);
-		buf_add(&b, s, m);
-		buf_adds(&b, "\xE2\x80\xA6");	/* ... */
-		if (lay_text_width(t, b.buf, size, bold) <= maxw)
-			return buf_detach(&b, NULL);
-	}
-	buf_release(&b);
-	return xstrdup("\xE2\x80\xA6");
-}
-
-static char *tick_text(const struct chart_layout *l, int i)
-{
-	double v = l->tick_start + i * l->tick_step;
-
-	if (fabs(v) < l->tick_step * 1e-6)
-		v = 0;
-	return lay_value_text(v, l->tick_decimals);
-}
-
 static void place_ticks(struct chart_layout *l, double lo, double hi,
 			double w)
 {
@@ -299,13 +264,13 @@ int chart_layout_compare(const struct compare_chart *c, double width,
 		out->plot_left = left;
 		out->plot_right = right;
 		place_ticks(out, lo, hi, right - left);
-		s = tick_text(out, out->nticks - 1);
+		s = lay_tick_text(out, out->nticks - 1);
 		w = lay_text_width(&T, s, AXIS_SIZE, 0) / 2;
 		free(s);
 		right = fmin(width - MARGIN - (hi > 0 ? valw + VALUE_GAP + 2.0 :
 							0.0),
 			     width - MARGIN - w);
-		s = tick_text(out, 0);
+		s = lay_tick_text(out, 0);
 		w = lay_text_width(&T, s, AXIS_SIZE, 0) / 2;
 		free(s);
 		left = fmax(left, MARGIN + w);
@@ -323,7 +288,7 @@ int chart_layout_compare(const struct compare_chart *c, double width,
 		x = chart_layout_xpos(out, out->tick_start + t * out->tick_step);
 		lay_add_segment(out, x, out->plot_top, x, out->plot_bottom,
 				GRID, 0.5);
-		lay_add_text(out, tick_text(out, t), x,
+		lay_add_text(out, lay_tick_text(out, t), x,
 			     out->plot_bottom + LABEL_DROP + ASCENT * AXIS_SIZE,
 			     AXIS_SIZE, 0, CHART_ALIGN_CENTRE, INK);
 	}
@@ -345,7 +310,7 @@ int chart_layout_compare(const struct compare_chart *c, double width,
 		double mid = out->plot_top + (k + 0.5) * rh;
 		double base = mid + 0.35 * size;
 
-		lay_add_text(out, fit_text(&T, b->name, size, b->is_area, namew),
+		lay_add_text(out, lay_fit_text(&T, b->name, size, b->is_area, namew),
 			     MARGIN, base, size, b->is_area, CHART_ALIGN_LEFT,
 			     INK);
 		if (!has_value(b)) {

@@ -34,7 +34,7 @@
 #define CI_CAP 2.2
 
 /* Legend order of the outcomes. */
-#define NCMP 10
+#define NCMP 13
 extern const enum stats_cmp lay_cmp_order[NCMP];
 
 /* How text is measured: measure(ctx, ...), or estimated when NULL. */
@@ -96,6 +96,9 @@ struct entry {
 	char *text;		/* owned */
 	int bold;
 	int horizontal;		/* SW_CI: drawn level, as on a bar chart */
+	int point;		/* SW_LINE: the mark full size, in fill,
+				 * ringed in ring */
+	unsigned long ring;
 	double w;		/* whole entry width */
 	double x;		/* left, from the legend's left */
 	size_t row;
@@ -125,6 +128,8 @@ void lay_legend_release(struct legend *g);
 /* ---- words ---- */
 
 int lay_cmp_is_998(enum stats_cmp c);
+/* 1 for the directions known without a test ("Higher, not tested"). */
+int lay_cmp_is_untested(enum stats_cmp c);
 /* The legend word of an outcome ("Better (95%)" when levels is 1). */
 void lay_add_cmp_word(struct buf *b, enum stats_cmp c, int levels);
 /* v as readers see it, or "no value". */
@@ -138,5 +143,10 @@ void lay_add_cmp_phrase(struct buf *b, enum stats_cmp c, const char *bench);
 void lay_add_sentence(struct buf *b, const char *s);
 /* Decimals of a tick step. */
 int lay_step_decimals(double step);
+/* The label of tick i of l (start + i * step, -0 as 0). */
+char *lay_tick_text(const struct chart_layout *l, int i);
+/* s cut to fit maxw, ending in an ellipsis when cut. */
+char *lay_fit_text(const struct lay_text *t, const char *s, double size,
+		   int bold, double maxw);
 
 #endif

@@ -373,28 +373,35 @@ static int write_file(const char *path, const struct buf *b)
 	return 0;
 }
 
-/* What a renderer lays out and describes: one chart of either kind. */
+/* What a renderer lays out and describes: one chart of any kind, behind
+ * two adapters that know its struct. */
+typedef int src_layout_fn(const void *chart, double w, double h,
+			  struct pen *pen, struct chart_layout *l);
+typedef void src_describe_fn(const void *chart, struct buf *out);
+
 struct chart_src {
 	const char *title;
-	const struct trend_chart *trend;	/* one of the two */
-	const struct compare_chart *compare;
+	const void *chart;
+	double height;		/* of the page, in points */
+	src_layout_fn *layout;
+	src_describe_fn *describe;
 };
 
-static int src_layout(const struct chart_src *c, double w, double h,
-		      struct pen *pen, struct chart_layout *l)
-{
-	if (c->trend)
-		return chart_layout_trend(c->trend, w, h, pen_measure, pen, l);
-	return chart_layout_compare(c->compare, w, h, pen_measure, pen, l);
+#define ADAPTERS(kind)							\
+static int layout_##kind(const void *c, double w, double h,		\
+			 struct pen *pen, struct chart_layout *l)	\
+{									\
+	return chart_layout_##kind(c, w, h, pen_measure, pen, l);	\
+}									\
+static void describe_##kind(const void *c, struct buf *out)		\
+{									\
+	chart_describe_##kind(c, out);					\
 }
-
-static void src_describe(const struct chart_src *c, struct buf *out)
-{
-	if (c->trend)
-		chart_describe_trend(c->trend, out);
-	else
-		chart_describe_compare(c->compare, out);
-}
+ADAPTERS(trend)
+ADAPTERS(compare)
+ADAPTERS(gap)
+ADAPTERS(spine)
+ADAPTERS(pyramid)
 
 static int render_chart(const struct chart_src *c, enum chart_format f,
 			const char *path)
@@ -406,7 +413,7 @@ static int render_chart(const struct chart_src *c, enum chart_format f,
 	cairo_surface_t *s = NULL;
 	cairo_t *cr = NULL;
 	cairo_status_t st;
-	double w = CHART_WIDTH_PT, h = CHART_HEIGHT_PT;
+	double w = CHART_WIDTH_PT, h = c->height;
 	double scale = CHART_PNG_DPI / 72.0;
 	int ret = -1;
 
@@ -439,7 +446,7 @@ static int render_chart(const struct chart_src *c, enum chart_format f,
 	if (f == CHART_PNG)
 		cairo_scale(cr, scale, scale);
 	pen_init(&pen, cr);
-	if (src_layout(c, w, h, &pen, &l) < 0)
+	if (c->layout(c->chart, w, h, &pen, &l) < 0)
 		goto out;
 	draw_layout(cr, &pen, &l);
 	cairo_show_page(cr);
@@ -460,7 +467,7 @@ static int render_chart(const struct chart_src *c, enum chart_format f,
 		goto out;
 	if (f == CHART_SVG) {
 		svg_renumber_surfaces(&out);
-		src_describe(c, &desc);
+		c->describe(c->chart, &desc);
 		if (svg_add_title(&out, c->title, &desc) < 0)
 			goto out;
 	}
@@ -476,21 +483,20 @@ out:
 	return ret;
 }
 
-int chart_render_trend(const struct trend_chart *c, enum chart_format f,
-		       const char *path)
-{
-	struct chart_src src = { c->title, c, NULL };
-
-	return render_chart(&src, f, path);
+#define RENDERER(kind, height)						\
+int chart_render_##kind(const struct kind##_chart *c,			\
+			enum chart_format f, const char *path)		\
+{									\
+	struct chart_src src = { c->title, c, height, layout_##kind,	\
+				 describe_##kind };			\
+									\
+	return render_chart(&src, f, path);				\
 }
-
-int chart_render_compare(const struct compare_chart *c, enum chart_format f,
-			 const char *path)
-{
-	struct chart_src src = { c->title, NULL, c };
-
-	return render_chart(&src, f, path);
-}
+RENDERER(trend, CHART_HEIGHT_PT)
+RENDERER(compare, CHART_HEIGHT_PT)
+RENDERER(gap, CHART_HEIGHT_PT)
+RENDERER(spine, chart_spine_height(c))
+RENDERER(pyramid, CHART_HEIGHT_PT)
 
 void chart_render_shutdown(void)
 {

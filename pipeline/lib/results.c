@@ -45,6 +45,9 @@ static int on_indicator(const struct indicator_meta *m, void *vl)
 	ind->unit = xstrdup(m->unit);
 	ind->count_label = xstrdup(m->count_label);
 	ind->source = xstrdup(m->source);
+	ind->group_a = xstrdup(m->group_a ? m->group_a : "");
+	ind->group_b = xstrdup(m->group_b ? m->group_b : "");
+	ind->continues = xstrdup(m->continues ? m->continues : "");
 	ind->multiplier = m->multiplier;
 	ind->decimals = m->decimals;
 	ind->latest = -1;
@@ -226,6 +229,9 @@ void results_release(struct results *r)
 		free(ind->unit);
 		free(ind->count_label);
 		free(ind->source);
+		free(ind->group_a);
+		free(ind->group_b);
+		free(ind->continues);
 		free(ind->periods);
 		for (k = 0; k < SERIES_COUNT; k++) {
 			free(ind->series[k].code);
@@ -281,12 +287,114 @@ int results_load_compare(struct store *st, const struct results *r,
 				on_compare_value, &c);
 }
 
+struct group_load {
+	const char *indicator, *name;	/* what is looked for */
+	char *type, *category;		/* what the breakdown is */
+	const struct period *periods;
+	size_t np;
+	const char *const *codes;
+	size_t n;
+	double *out;
+};
+
+static int on_group_category(const char *indicator, const char *name,
+			     const char *category_type, const char *category,
+			     void *vg)
+{
+	struct group_load *g = vg;
+
+	if (!g->category && !strcmp(indicator, g->indicator) &&
+	    !strcmp(name, g->name)) {
+		g->type = xstrdup(category_type);
+		g->category = xstrdup(category);
+	}
+	return 0;
+}
+
+static int on_group_value(const struct value_row *v, void *vg)
+{
+	struct group_load *g = vg;
+	const char *cat = v->category ? v->category : "";
+	const char *type = v->category_type ? v->category_type : "";
+	size_t i, j;
+
+	if (strcmp(cat, g->category ? g->category : "") ||
+	    strcmp(type, g->type ? g->type : ""))
+		return 0;
+	for (j = 0; j < g->np; j++)
+		if (g->periods[j].sortable == v->period.sortable)
+			break;
+	if (j == g->np)
+		return 0;
+	for (i = 0; i < g->n; i++)
+		if (g->codes[i] && !strcmp(g->codes[i], v->area))
+			g->out[i * g->np + j] = v->value;
+	return 0;
+}
+
+int results_load_group(struct store *st, const struct results *r,
+		       const char *group, const struct period *periods,
+		       size_t np, const char *const *codes, size_t n,
+		       double *out, char **label)
+{
+	struct group_load g;
+	char *id = xstrdup(group), *slash = strchr(id, '/');
+	size_t i;
+	int ret = -1;
+
+	memset(&g, 0, sizeof(g));
+	*label = NULL;
+	for (i = 0; i < n * np; i++)
+		out[i] = NAN;
+	if (slash)
+		*slash++ = '\0';
+	g.indicator = id;
+	g.name = slash;
+	g.periods = periods;
+	g.np = np;
+	g.codes = codes;
+	g.n = n;
+	g.out = out;
+	if (slash) {
+		if (store_each_category(st, r->run, on_group_category, &g) < 0)
+			goto out;
+		if (!g.category) {
+			error("no breakdown '%s' of indicator '%s' in the "
+			      "latest calculation", slash, id);
+			goto out;
+		}
+		*label = xstrdup(g.category);
+	} else {
+		for (i = 0; i < r->n; i++)
+			if (!strcmp(r->ind[i].id, id))
+				*label = xstrdup(r->ind[i].title);
+		if (!*label) {
+			error("no indicator '%s' in the latest calculation",
+			      id);
+			goto out;
+		}
+	}
+	ret = store_each_value(st, r->run, id, NULL, on_group_value, &g);
+	if (ret < 0) {
+		free(*label);
+		*label = NULL;
+	}
+out:
+	free(g.type);
+	free(g.category);
+	free(id);
+	return ret;
+}
+
 enum stats_cmp results_cmp(const char *label)
 {
 	static const struct { const char *s; enum stats_cmp c; } map[] = {
 		{ "Similar", CMP_SIMILAR }, { "Better", CMP_BETTER },
 		{ "Worse", CMP_WORSE }, { "Higher", CMP_HIGHER },
 		{ "Lower", CMP_LOWER },
+		{ "Higher, not tested", CMP_HIGHER_UNTESTED },
+		{ "Lower, not tested", CMP_LOWER_UNTESTED },
+		{ "Same, not tested", CMP_SAME_UNTESTED },
 	};
 	size_t i;
 

@@ -160,3 +160,7 @@ ALTER TABLE indicator_value ADD COLUMN rank_region_of INTEGER;
 ALTER TABLE indicator_value ADD COLUMN rank_neighbours INTEGER;  -- among the area and its neighbours
 ALTER TABLE indicator_value ADD COLUMN rank_neighbours_of INTEGER;
 ALTER TABLE indicator_value ADD COLUMN new_data TEXT NOT NULL DEFAULT '';
+
+-- version 3
+-- A projection's estimates: the indicator whose trend it carries on.
+ALTER TABLE indicator ADD COLUMN continues TEXT NOT NULL DEFAULT '';

@@ -441,6 +441,12 @@ enum stats_cmp stats_compare2(double value, double lower95, double upper95,
 	return CMP_SIMILAR;
 }
 
+int stats_cmp_tested(enum stats_cmp c)
+{
+	return c != CMP_NOT_COMPARED && c != CMP_HIGHER_UNTESTED &&
+	       c != CMP_LOWER_UNTESTED && c != CMP_SAME_UNTESTED;
+}
+
 const char *stats_cmp_label(enum stats_cmp c)
 {
 	switch (c) {
@@ -458,6 +464,12 @@ const char *stats_cmp_label(enum stats_cmp c)
 	case CMP_LOWER:
 	case CMP_LOWEST:
 		return "Lower";
+	case CMP_HIGHER_UNTESTED:
+		return "Higher, not tested";
+	case CMP_LOWER_UNTESTED:
+		return "Lower, not tested";
+	case CMP_SAME_UNTESTED:
+		return "Same, not tested";
 	case CMP_NOT_COMPARED:
 		break;
 	}

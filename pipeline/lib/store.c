@@ -107,14 +107,14 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"multiplier, polarity, ci, decimals, unit, count_label, sex, "
 		"age, source, definition, sha256, denominator_label, target, "
 		"base_year, last_update, next_update, group_a, group_b, "
-		"datasets) VALUES (?1, ?2, ?3, ?4, ?5, "
+		"datasets, continues) VALUES (?1, ?2, ?3, ?4, ?5, "
 		"?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-		"?19, ?20, ?21, ?22, ?23, ?24)" },
+		"?19, ?20, ?21, ?22, ?23, ?24, ?25)" },
 	[S_IND_EACH] = { "read indicators",
 		"SELECT id, title, domain, type, multiplier, polarity, ci, "
 		"decimals, unit, count_label, sex, age, source, definition, "
 		"sha256, denominator_label, target, base_year, last_update, "
-		"next_update, group_a, group_b, datasets "
+		"next_update, group_a, group_b, datasets, continues "
 		"FROM indicator WHERE run = ?1 ORDER BY id" },
 	[S_VAL_PUT] = { "store an indicator value",
 		"INSERT OR REPLACE INTO indicator_value(run, indicator, area, "
@@ -787,6 +787,7 @@ int store_put_indicator(struct store *s, long long run,
 	bind_text(q, 22, m->group_a ? m->group_a : "");
 	bind_text(q, 23, m->group_b ? m->group_b : "");
 	bind_text(q, 24, m->datasets ? m->datasets : "");
+	bind_text(q, 25, m->continues ? m->continues : "");
 	return done(s, S_IND_PUT);
 }
 
@@ -825,6 +826,7 @@ int store_each_indicator(struct store *s, long long run,
 		m.group_a = col_str(q, 20);
 		m.group_b = col_str(q, 21);
 		m.datasets = col_str(q, 22);
+		m.continues = col_str(q, 23);
 		if ((ret = fn(&m, ctx)) < 0)
 			break;
 	}

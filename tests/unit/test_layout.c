@@ -307,7 +307,7 @@ static void test_label_thinning(void **state)
 	char names[MANY][16];
 	const char *labels[MANY];
 	double v[MANY];
-	struct chart_series s = { "England", 0, v, NULL, NULL, NULL };
+	struct chart_series s = { "England", 0, v, NULL, NULL, NULL, NULL };
 	struct chart_layout l = CHART_LAYOUT_INIT;
 	struct trend_chart c;
 	size_t i, drawn;
@@ -424,8 +424,8 @@ static void test_no_overlap_many_periods(void **state)
 	const char *labels[MANY];
 	double v[MANY], w[MANY];
 	struct chart_series s[2] = {
-		{ "Kingston upon Hull, City of", 1, v, NULL, NULL, NULL },
-		{ "England", 0, w, NULL, NULL, NULL }
+		{ "Kingston upon Hull, City of", 1, v, NULL, NULL, NULL, NULL },
+		{ "England", 0, w, NULL, NULL, NULL, NULL }
 	};
 	struct trend_chart c;
 	size_t i;
@@ -490,6 +490,17 @@ static void test_marks_and_colours(void **state)
 			     chart_cmp_mark(CMP_SIMILAR));
 	assert_int_not_equal(chart_cmp_mark(CMP_HIGHER),
 			     chart_cmp_mark(CMP_LOWER));
+	/* A direction not tested: its shape, but no significance colour. */
+	assert_int_equal(chart_cmp_mark(CMP_HIGHER_UNTESTED),
+			 CHART_MARK_TRIANGLE_UP);
+	assert_int_equal(chart_cmp_mark(CMP_LOWER_UNTESTED),
+			 CHART_MARK_TRIANGLE_DOWN);
+	assert_int_equal(chart_cmp_colour(PALETTE_GOVUK, CMP_HIGHER_UNTESTED),
+			 chart_cmp_colour(PALETTE_GOVUK, CMP_NOT_COMPARED));
+	assert_int_equal(chart_cmp_colour(PALETTE_FINGERTIPS,
+					  CMP_LOWER_UNTESTED),
+			 chart_cmp_colour(PALETTE_FINGERTIPS,
+					  CMP_NOT_COMPARED));
 
 	lay(&sample, &l);
 	/* The area's markers, in period order, skipping the gap. */
@@ -520,6 +531,79 @@ static void test_marks_and_colours(void **state)
 	assert_int_equal(marks, NP - 1);
 	/* "Not compared" is not drawn: its only period has no value. */
 	assert_int_equal(legend_words, 4);
+	chart_layout_release(&l);
+}
+
+/* A count continued by its projection: the estimates solid with filled
+ * points, the projection dashed from the last estimate on, with hollow
+ * points, a legend entry and words in the text alternative. */
+static void test_projection(void **state)
+{
+	static const char *const yrs[6] = { "2021", "2022", "2023", "2024",
+					    "2025", "2026" };
+	static const double v[6] = { 61000, 61500, 62100, 62400, 62300,
+				     62000 };
+	static const unsigned char proj[6] = { 0, 0, 0, 0, 1, 1 };
+	struct chart_series s;
+	struct trend_chart c;
+	struct chart_layout l = CHART_LAYOUT_INIT;
+	struct buf b = BUF_INIT;
+	const struct chart_item *solid = NULL, *dashed = NULL;
+	size_t i, hollow = 0, filled = 0;
+	int legend = 0;
+
+	(void)state;
+	memset(&s, 0, sizeof(s));
+	s.name = "Cheshire West and Chester";
+	s.is_area = 1;
+	s.value = v;
+	s.projected = proj;
+	memset(&c, 0, sizeof(c));
+	c.title = "Children aged 0 to 17";
+	c.nperiods = 6;
+	c.period_labels = yrs;
+	c.nseries = 1;
+	c.series = &s;
+	c.palette = PALETTE_GOVUK;
+	c.y_from_zero = 1;
+	lay(&c, &l);
+	for (i = 0; i < l.nitems; i++) {
+		const struct chart_item *it = &l.items[i];
+
+		if (it->op == CHART_OP_LINE && it->npts == 6 &&
+		    it->stroke == 0x12436D)
+			*(it->dash == CHART_DASH_DASHED ? &dashed : &solid) = it;
+		if (it->op == CHART_OP_MARK && it->y < l.plot_bottom &&
+		    it->x > l.plot_left) {
+			if (it->fill == 0xFFFFFF && it->stroke == 0x12436D)
+				hollow++;
+			else
+				filled++;
+		}
+		if (it->op == CHART_OP_TEXT && !strcmp(it->text, "Projection"))
+			legend = 1;
+	}
+	assert_non_null(solid);
+	assert_non_null(dashed);
+	for (i = 0; i < 6; i++) {
+		/* the solid line stops at the last estimate; the dashed one
+		 * starts there */
+		assert_int_equal(isnan(solid->pts[2 * i + 1]), i >= 4);
+		assert_int_equal(isnan(dashed->pts[2 * i + 1]), i < 3);
+		if (i >= 3)
+			assert_true(near(dashed->pts[2 * i + 1],
+					 chart_layout_ypos(&l, v[i])));
+	}
+	assert_int_equal(hollow, 2);
+	assert_int_equal(filled, 4);
+	assert_true(legend);
+	chart_describe_trend(&c, &b);
+	assert_non_null(strstr(b.buf, "From 2025 the values are projections."));
+	assert_non_null(strstr(b.buf, "In 2026, Cheshire West and Chester is "
+				      "projected to be 62,000"));
+	assert_non_null(strstr(b.buf, "62,300 (projected)"));
+	assert_null(strstr(b.buf, "62,400 (projected)"));
+	buf_release(&b);
 	chart_layout_release(&l);
 }
 
@@ -739,6 +823,7 @@ int main(void)
 		cmocka_unit_test_setup(test_no_overlap, setup),
 		cmocka_unit_test_setup(test_no_overlap_many_periods, setup),
 		cmocka_unit_test_setup(test_marks_and_colours, setup),
+		cmocka_unit_test_setup(test_projection, setup),
 		cmocka_unit_test_setup(test_rejects, setup),
 		cmocka_unit_test_setup(test_describe, setup),
 		cmocka_unit_test_setup(test_render, setup),

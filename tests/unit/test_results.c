@@ -120,6 +120,13 @@ static void test_cmp(void **state)
 	assert_int_equal(results_cmp(stats_cmp_label(CMP_LOWER)), CMP_LOWER);
 	assert_int_equal(results_cmp(stats_cmp_label(CMP_NOT_COMPARED)),
 			 CMP_NOT_COMPARED);
+	/* the directions calc writes where there is no interval */
+	assert_int_equal(results_cmp("Higher, not tested"),
+			 CMP_HIGHER_UNTESTED);
+	assert_int_equal(results_cmp(stats_cmp_label(CMP_LOWER_UNTESTED)),
+			 CMP_LOWER_UNTESTED);
+	assert_int_equal(results_cmp(stats_cmp_label(CMP_SAME_UNTESTED)),
+			 CMP_SAME_UNTESTED);
 }
 
 static const double one_to_eight[] = { 1, 2, 3, 4, 5, 6, 7, 8 };

@@ -993,6 +993,20 @@ static void test_cmp_labels(void **state)
 	assert_string_equal(stats_cmp_label(CMP_WORST), "Worse");
 	assert_string_equal(stats_cmp_label(CMP_HIGHEST), "Higher");
 	assert_string_equal(stats_cmp_label(CMP_LOWEST), "Lower");
+	assert_string_equal(stats_cmp_label(CMP_HIGHER_UNTESTED),
+			    "Higher, not tested");
+	assert_string_equal(stats_cmp_label(CMP_LOWER_UNTESTED),
+			    "Lower, not tested");
+	assert_string_equal(stats_cmp_label(CMP_SAME_UNTESTED),
+			    "Same, not tested");
+	/* only outcomes of a test count as tested */
+	assert_true(stats_cmp_tested(CMP_SIMILAR));
+	assert_true(stats_cmp_tested(CMP_WORST));
+	assert_true(stats_cmp_tested(CMP_HIGHER));
+	assert_false(stats_cmp_tested(CMP_NOT_COMPARED));
+	assert_false(stats_cmp_tested(CMP_HIGHER_UNTESTED));
+	assert_false(stats_cmp_tested(CMP_LOWER_UNTESTED));
+	assert_false(stats_cmp_tested(CMP_SAME_UNTESTED));
 	/* each polarity's words, through stats_compare */
 	assert_string_equal(stats_cmp_label(stats_compare(10, 8, 12, 20,
 							  POLARITY_LOW_GOOD)),

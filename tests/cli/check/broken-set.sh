@@ -213,4 +213,33 @@ indicator = a
 [group_b]
 indicator = b
 EOF
+# a count that "continues" another (only a projection carries on
+# estimates), and a projection that continues an indicator with no
+# definition (the folder is read, so the link is checked)
+broken continues_count <<'EOF'
+[indicator]
+id = continues_count
+title = A count
+type = count
+polarity = none
+continues = pop_0_17
+[numerator]
+dataset = d
+measure = m
+EOF
+mkdir -p links
+cat > links/proj.ini <<'EOF'
+[indicator]
+id = proj
+title = A projection
+type = projection
+polarity = not_applicable
+continues = no_such_indicator
+[numerator]
+dataset = d
+measure = m
+EOF
+n=$((n + 1))
+jsna-check links/proj.ini 2>&1
+echo "exit $?"
 echo "$n broken definitions"
