@@ -823,7 +823,7 @@ static enum stats_polarity polarity_of(const char *s)
 
 /* Fills row from ind's latest period with an area value, and appends its
  * plotted data to csv. Returns 1 when the row belongs on the spine, 0 when
- * not (a total, no value), -1 on error. */
+ * not (a total, not compared with England, no value), -1 on error. */
 static int spine_row(struct stage *s, const struct results *r,
 		     const struct result_indicator *ind,
 		     const struct la_codes *las, struct result_point *pts,
@@ -833,7 +833,10 @@ static int spine_row(struct stage *s, const struct results *r,
 	size_t i, nv = 0;
 	int j;
 
-	if (is_total(ind) || ind->latest < 0)
+	/* Totals and indicators not compared with England (context, such
+	 * as the age make-up of children in care) have no place on it. */
+	if (is_total(ind) || ind->latest < 0 ||
+	    polarity_of(ind->polarity) == POLARITY_NOT_APPLICABLE)
 		return 0;
 	for (j = ind->latest; j >= 0 && isnan(area->pt[j].value); j--)
 		;

@@ -147,6 +147,25 @@ echo "summary spine: $(($(wc -l < $C/summary_spine.csv) - 1)) rows, area and Eng
 awk -F, 'NR > 1 { s[$1] += $7 + $8 } END { for (a in s) { d = s[a] - 100; if (d < -1e-6 || d > 1e-6) { print a ": " s[a]; bad = 1 } }; exit bad }' \
 	$C/population_pyramid.csv || fail "pyramid percentages"
 echo "population pyramid: $(($(wc -l < $C/population_pyramid.csv) - 1)) rows, each area's percentages add up to 100"
+# Its SVG bars, oldest at the top: males (#57AEF8) grow left from one edge,
+# females (#5352BE) right from another, each as long as its percentage.
+svg_bars $C/population_pyramid.svg > bars.txt
+awk -F, 'NR > 1 && $1 == "E06000050" { print $4, $7, $8 }' $C/population_pyramid.csv |
+	sort -rn > ages.txt
+awk 'FNR == NR { m[++n] = $2; f[n] = $3; next }
+	$2 == "57AEF8" { i++; w = $1; want = m[i]; end = $3 + $1
+		if (i == 1) edge_m = end; else if (end - edge_m > 0.05 || edge_m - end > 0.05) { print "male bar " i " ends at " end; bad = 1 } }
+	$2 == "5352BE" { j++; w = $1; want = f[j]; x = $3
+		if (j == 1) edge_f = x; else if (x - edge_f > 0.05 || edge_f - x > 0.05) { print "female bar " j " starts at " x; bad = 1 } }
+	$2 == "57AEF8" || $2 == "5352BE" {
+		if (!k) k = w / want
+		d = w - k * want; if (d < 0) d = -d
+		if (d > 0.05) { print "bar of " want "% is " w " pt (want " k * want ")"; bad = 1 }
+	}
+	END { if (i != n || j != n) { print i " male and " j " female bars for " n " ages"; bad = 1 }
+		if (!(edge_m < edge_f)) { print "males are not left of females"; bad = 1 }
+		exit bad }' ages.txt bars.txt || fail "pyramid bars"
+echo "population pyramid: $(wc -l < ages.txt) ages, male and female bars from the centre as long as their percentages"
 
 # The same inputs give the same bytes.
 cp -R "$C/" first
