@@ -48,6 +48,8 @@ struct result_indicator {
 	char *group_a, *group_b;	/* a gap's groups: "ID/CATEGORY" or
 					 * "ID"; "" otherwise */
 	char *continues;	/* a projection's estimates: an id, or "" */
+	char *last_update;	/* when its publication was last updated, as
+				 * the definition writes it, or "" */
 	double multiplier;
 	int decimals;
 	size_t nperiods;

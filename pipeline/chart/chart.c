@@ -330,6 +330,25 @@ static int publish(struct stage *s, const char *stem, unsigned formats,
 	return ret;
 }
 
+/* "Source: DfE, Key stage 4 performance, published 16 October 2025." The
+ * vintage of the data: an ISO date in words, another date as written. */
+static void add_source(struct buf *b, const struct result_indicator *ind)
+{
+	static const char *const month[12] = {
+		"January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December"
+	};
+	int y, m, d, n = 0;
+
+	buf_addf(b, "Source: %s", ind->source);
+	if (sscanf(ind->last_update, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 &&
+	    !ind->last_update[n] && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+		buf_addf(b, ", published %d %s %d", d, month[m - 1], y);
+	else if (ind->last_update[0])
+		buf_addf(b, ", published %s", ind->last_update);
+	buf_addch(b, '.');
+}
+
 /* What the y axis measures: "Rate per 10,000 children aged under 18". */
 static void measure_name(const struct result_indicator *ind, struct buf *b)
 {
@@ -368,8 +387,8 @@ static int draw_trend(struct stage *s, const struct results *r,
 	for (j = ind->latest; j > 0 && isnan(ind->series[SERIES_AREA].pt[j].value);
 	     j--)
 		;
-	buf_addf(&source, "Source: %s. Latest period %s.", ind->source,
-		 ind->periods[j].label);
+	add_source(&source, ind);
+	buf_addf(&source, " Latest period %s.", ind->periods[j].label);
 	if (t.any_projected && strcmp(ind->type, "projection")) {
 		const struct result_indicator *p = projection_of(r, ind);
 		size_t k = 0;
@@ -531,7 +550,7 @@ static int draw_compare(struct stage *s, const struct results *r,
 			 results_area_name(r, region));
 	buf_addf(&subtitle, " and %s", results_area_name(r,
 			 ind->series[SERIES_ENGLAND].code));
-	buf_addf(&source, "Source: %s.", ind->source);
+	add_source(&source, ind);
 	if (tested)
 		buf_adds(&source, " Compared with England at the 95% level.");
 	if (suppressed)
@@ -708,8 +727,8 @@ static int draw_gap(struct stage *s, const struct results *r,
 	add_lower_first(&subtitle, label_b);
 	buf_addf(&subtitle, ", in %s", strcmp(group->unit, "%") ? "points" :
 				       "percentage points");
-	buf_addf(&source, "Source: %s. Latest period %s.", ind->source,
-		 labels[j]);
+	add_source(&source, ind);
+	buf_addf(&source, " Latest period %s.", labels[j]);
 	if (suppressed)
 		buf_addf(&notes, "Values from fewer than %d are suppressed (c).",
 			 s->cfg.suppress_below);

@@ -83,9 +83,12 @@ static int validate(const struct gap_chart *c)
 	if (!c->group_a || !c->group_b)
 		return error("gap chart '%s': the groups have no names",
 			     c->title);
-	if (c->nrows > GAP_MAX_ROWS || (c->nrows && !c->rows))
+	if (c->nrows > GAP_MAX_ROWS)
 		return error("gap chart '%s': %zu rows (at most %d)", c->title,
 			     c->nrows, GAP_MAX_ROWS);
+	if (c->nrows && !c->rows)
+		return error("gap chart '%s': %zu rows said, none given",
+			     c->title, c->nrows);
 	if (c->decimals < 0 || c->decimals > 6)
 		return error("gap chart '%s': %d decimals", c->title,
 			     c->decimals);
@@ -300,12 +303,17 @@ static int emit_time(const struct gap_chart *c, const struct lay_text *T,
 					l->period_x[i],
 					chart_layout_ypos(l, c->b[i]),
 					GAP_INK, 0.9);
+	/* Each line filled before the next is added: adding an item may
+	 * move l->items. */
 	la = lay_add_line(l, n, A_INK, LINE_W, CHART_DASH_SOLID);
-	lb = lay_add_line(l, n, B_INK, LINE_W, CHART_DASH_DASHED);
 	for (i = 0; i < n; i++) {
-		la->pts[2 * i] = lb->pts[2 * i] = l->period_x[i];
+		la->pts[2 * i] = l->period_x[i];
 		la->pts[2 * i + 1] = isfinite(c->a[i]) ?
 			chart_layout_ypos(l, c->a[i]) : NAN;
+	}
+	lb = lay_add_line(l, n, B_INK, LINE_W, CHART_DASH_DASHED);
+	for (i = 0; i < n; i++) {
+		lb->pts[2 * i] = l->period_x[i];
 		lb->pts[2 * i + 1] = isfinite(c->b[i]) ?
 			chart_layout_ypos(l, c->b[i]) : NAN;
 	}
@@ -319,8 +327,6 @@ static int emit_time(const struct gap_chart *c, const struct lay_text *T,
 	 * when its label clears the next period's line. */
 	for (k = 0; k < 2 && last < n; k++) {
 		i = k ? last : first;
-		if (k && i == first)
-			break;
 		if (!k) {
 			s = gap_text(c, c->gap[i]);
 			w = lay_text_width(T, s, AXIS_SIZE, 1);
@@ -383,6 +389,11 @@ static int emit_rows(const struct gap_chart *c, const struct lay_text *T,
 	namew = fmin(namew, 0.40 * (right - left));
 	x0 = left + namew + LABEL_GAP + POINT_R + 1.0;
 	x1 = right - gapw - LABEL_GAP - POINT_R - 1.0;
+	/* Names give way (cut shorter) before the dumbbells do. */
+	if (x1 - x0 < 40.0 && namew > 30.0) {
+		namew = fmax(30.0, namew - (40.0 - (x1 - x0)));
+		x0 = left + namew + LABEL_GAP + POINT_R + 1.0;
+	}
 	if (x1 - x0 < 40.0)
 		return -1;
 
@@ -490,6 +501,8 @@ int chart_layout_gap(const struct gap_chart *c, double width, double height,
 	 * (percentages, scores): "-20" on an axis of percentages misleads. */
 	lo = lo >= 0 ? fmax(0.0, lo - pad) : lo - pad;
 	hi += pad;
+	if (hi <= 0 && lo >= 0)	/* all zero: 0 to 1, not -1 to 1 */
+		hi = 1.0;
 	max_ticks = (int)((bottom - top) / 26.0) + 1;
 	if (max_ticks < 3)
 		max_ticks = 3;
@@ -553,13 +566,14 @@ void chart_describe_gap(const struct gap_chart *c, struct buf *out)
 	if (!c->nperiods || !c->period_labels || !c->a || !c->b ||
 	    !c->group_a || !c->group_b || c->nrows > GAP_MAX_ROWS)
 		return;
+	for (i = 0; i < c->nperiods; i++)
+		if (!c->period_labels[i])
+			return;
 	buf_addf(out, "Line chart, %s to %s, of two groups: %s and %s, with "
 		 "the gap between them in each period.\n",
 		 c->period_labels[0], c->period_labels[c->nperiods - 1],
 		 c->group_a, c->group_b);
 	for (i = 0; i < c->nperiods; i++) {
-		if (!c->period_labels[i])
-			return;
 		buf_addf(out, "%s: ", c->period_labels[i]);
 		add_pair(out, c, c->a[i], c->b[i],
 			 c->gap ? c->gap[i] : NAN, NULL);
@@ -581,8 +595,8 @@ void chart_describe_gap(const struct gap_chart *c, struct buf *out)
 			add_pair(out, c, r->a, r->b, r->gap, r->note);
 			if (isfinite(r->gap) && stats_cmp_tested(r->cmp)) {
 				buf_adds(out, ", ");
-				lay_add_cmp_lower(out, r->cmp);
-				buf_adds(out, " than England's gap");
+				lay_add_cmp_phrase(out, r->cmp,
+						   "England's gap");
 			}
 			buf_adds(out, ".\n");
 		}

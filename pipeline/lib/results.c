@@ -48,6 +48,7 @@ static int on_indicator(const struct indicator_meta *m, void *vl)
 	ind->group_a = xstrdup(m->group_a ? m->group_a : "");
 	ind->group_b = xstrdup(m->group_b ? m->group_b : "");
 	ind->continues = xstrdup(m->continues ? m->continues : "");
+	ind->last_update = xstrdup(m->last_update ? m->last_update : "");
 	ind->multiplier = m->multiplier;
 	ind->decimals = m->decimals;
 	ind->latest = -1;
@@ -232,6 +233,7 @@ void results_release(struct results *r)
 		free(ind->group_a);
 		free(ind->group_b);
 		free(ind->continues);
+		free(ind->last_update);
 		free(ind->periods);
 		for (k = 0; k < SERIES_COUNT; k++) {
 			free(ind->series[k].code);
