@@ -538,12 +538,20 @@ void lay_legend_flow(const struct lay_text *t, struct legend *g, double maxw,
 	struct entry *e;
 
 	for (i = 0; i < g->n; i++) {
+		double sw;
+		char *cut;
+
 		e = &g->v[i];
-		e->w = lay_text_width(t, e->text, LEGEND_SIZE, e->bold);
-		if (e->sw == SW_LINE)
-			e->w += SWATCH_LINE + SWATCH_GAP;
-		else if (e->sw != SW_TEXT)
-			e->w += SWATCH_MARK + SWATCH_GAP;
+		sw = e->sw == SW_LINE ? SWATCH_LINE + SWATCH_GAP :
+		     e->sw != SW_TEXT ? SWATCH_MARK + SWATCH_GAP : 0.0;
+		/* An entry wider than a row is cut to fit, with an ellipsis. */
+		if (lay_text_width(t, e->text, LEGEND_SIZE, e->bold) + sw > maxw) {
+			cut = lay_fit_text(t, e->text, LEGEND_SIZE, e->bold,
+					   maxw - sw);
+			free(e->text);
+			e->text = cut;
+		}
+		e->w = lay_text_width(t, e->text, LEGEND_SIZE, e->bold) + sw;
 		if ((i == first_break && i > 0) ||
 		    (x > 0 && x + e->w > maxw)) {
 			row++;

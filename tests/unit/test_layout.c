@@ -456,6 +456,86 @@ static void test_no_overlap_many_periods(void **state)
 		check_no_overlap(&c);
 }
 
+/* Progress 8 lives either side of zero: the axis covers every value,
+ * zero is a tick with its darker line, and every point sits at its value. */
+static void test_negative_values(void **state)
+{
+	static const double p8[NP] = { -0.08, 0.01, -0.06, 0.0, NAN, NAN,
+				       0.0, 0.0, -0.03, -0.12 };
+	static const double eng[NP] = { -0.04, -0.04, -0.04, -0.04, NAN, NAN,
+					-0.04, -0.03, -0.04, -0.03 };
+	struct chart_layout l = CHART_LAYOUT_INIT;
+	size_t i, zero_line = 0, marks = 0;
+	int zero_tick = 0;
+	double y0;
+
+	(void)state;
+	sample_series[0].value = p8;
+	sample_series[0].lower = NULL;
+	sample_series[0].upper = NULL;
+	sample_series[0].cmp = NULL;
+	sample_series[1].value = eng;
+	sample.nseries = 2;
+	sample.decimals = 2;
+	sample.y_from_zero = 0;
+	lay(&sample, &l);
+	assert_true(l.y_min <= -0.12);
+	assert_true(l.y_max >= 0.01);
+	y0 = chart_layout_ypos(&l, 0);
+	for (i = 0; i < l.nitems; i++) {
+		const struct chart_item *it = &l.items[i];
+
+		if (it->op == CHART_OP_TEXT && !strcmp(it->text, "0.00"))
+			zero_tick = 1;
+		if (it->op == CHART_OP_TEXT)
+			assert_null(strstr(it->text, "-0.00"));
+		if (it->op == CHART_OP_LINE && it->npts == 2 &&
+		    it->stroke == 0x8A8A8A && near(it->pts[1], y0) &&
+		    near(it->pts[3], y0))
+			zero_line++;
+		/* the area's points: dark blue circles at their values */
+		if (it->op == CHART_OP_MARK && it->fill == 0x12436D &&
+		    it->y < l.plot_bottom) {
+			size_t k;
+
+			for (k = 0; k < NP; k++)
+				if (near(it->x, l.period_x[k]))
+					break;
+			assert_true(k < NP);
+			assert_true(near(it->y, chart_layout_ypos(&l, p8[k])));
+			marks++;
+		}
+	}
+	assert_true(zero_tick);
+	assert_int_equal(zero_line, 1);
+	assert_int_equal(marks, 8);
+	chart_layout_release(&l);
+	check_no_overlap(&sample);
+}
+
+/* A very long title wraps, a very long area name stays on the page, and
+ * nothing overlaps. */
+static void test_long_names(void **state)
+{
+	struct chart_layout l = CHART_LAYOUT_INIT;
+	size_t i, title_lines = 0;
+
+	(void)state;
+	sample.title = "Hospital admissions caused by unintentional and "
+		       "deliberate injuries in children and young people "
+		       "aged 0 to 14 years, crude rate per 10,000";
+	sample_series[0].name = "Bournemouth, Christchurch and Poole and "
+				"every other authority of the South West";
+	check_no_overlap(&sample);
+	lay(&sample, &l);
+	for (i = 0; i < l.nitems; i++)
+		if (l.items[i].op == CHART_OP_TEXT && l.items[i].bold &&
+		    near(l.items[i].size, 11.0))
+			title_lines++;
+	assert_true(title_lines >= 2);
+	chart_layout_release(&l);
+}
+
 static void test_marks_and_colours(void **state)
 {
 	struct chart_layout l = CHART_LAYOUT_INIT;
@@ -824,6 +904,8 @@ int main(void)
 		cmocka_unit_test_setup(test_no_overlap_many_periods, setup),
 		cmocka_unit_test_setup(test_marks_and_colours, setup),
 		cmocka_unit_test_setup(test_projection, setup),
+		cmocka_unit_test_setup(test_negative_values, setup),
+		cmocka_unit_test_setup(test_long_names, setup),
 		cmocka_unit_test_setup(test_rejects, setup),
 		cmocka_unit_test_setup(test_describe, setup),
 		cmocka_unit_test_setup(test_render, setup),
