@@ -121,6 +121,22 @@ static int set_str(char **dst, const char *v)
 	return 0;
 }
 
+static size_t count_words(const char *s)
+{
+	size_t n = 0;
+
+	while (*s) {
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		n++;
+		while (*s && *s != ' ' && *s != '\t')
+			s++;
+	}
+	return n;
+}
+
 static int parse_int(const struct ini_key *k, int lo, int hi, int *out)
 {
 	char *end;
@@ -410,6 +426,12 @@ static int on_indicator(const struct ini_key *k, struct parse *p)
 		{ "next_update", offsetof(struct indicator_def, next_update) },
 	};
 
+	/* The title heads every chart of the indicator: the message, in at
+	 * most ten words; the measure and its detail go in the subtitle. */
+	if (!strcmp(n, "title") && count_words(v) > 10)
+		return error_at(k->path, k->line, 0,
+				"title: %zu words, a chart title has at most 10 (the unit and the detail go in the subtitle)",
+				count_words(v));
 	for (i = 0; i < NELEM(strs); i++)
 		if (!strcmp(n, strs[i].name))
 			return set_str((char **)((char *)d + strs[i].off), v);

@@ -227,6 +227,17 @@ continues = pop_0_17
 dataset = d
 measure = m
 EOF
+# a title too long to head a chart
+broken long_title <<'EOF'
+[indicator]
+id = long_title
+title = Hospital admissions caused by unintentional and deliberate injuries in children aged 0 to 14
+type = count
+polarity = none
+[numerator]
+dataset = d
+measure = m
+EOF
 mkdir -p links
 cat > links/proj.ini <<'EOF'
 [indicator]
