@@ -257,26 +257,50 @@ int chart_layout_compare(const struct compare_chart *c, double width,
 	namew = fmin(namew, MAX_NAME_SHARE * inner);
 	markw = 2.6 * POINT_R;
 	base_left = MARGIN + namew + LABEL_GAP + markw + LABEL_GAP;
-	left = base_left + (lo < 0 ? valw + VALUE_GAP + 2.0 : 0.0);
-	right = width - MARGIN - (hi > 0 ? valw + VALUE_GAP + 2.0 : 0.0);
-	/* Ticks, then room on the right for the last tick's label. */
-	for (k = 0; k < 2; k++) {
+	/* The plot's ends: from the names to the margin, then narrowed
+	 * only as far as the value labels past the extreme bars and the end
+	 * ticks' labels need. The round ticks often leave room inside the
+	 * plot for the labels (-0.21 on an axis to -0.3); the ends only ever
+	 * move in, so this settles, and after a few rounds the labels get
+	 * their full room. */
+	left = base_left;
+	right = width - MARGIN;
+	for (k = 0; k < 8; k++) {
+		double need, nl, nr, lab = valw + VALUE_GAP + 2.0;
+
 		out->plot_left = left;
 		out->plot_right = right;
 		place_ticks(out, lo, hi, right - left);
+		nl = left;
+		nr = right;
+		if (lo < 0) {
+			need = lab - (chart_layout_xpos(out, lo) - left);
+			nl = fmax(nl, base_left + need);
+		}
+		if (hi > 0) {
+			need = lab - (right - chart_layout_xpos(out, hi));
+			nr = fmin(nr, width - MARGIN - need);
+		}
 		s = lay_tick_text(out, out->nticks - 1);
 		w = lay_text_width(&T, s, AXIS_SIZE, 0) / 2;
 		free(s);
-		right = fmin(width - MARGIN - (hi > 0 ? valw + VALUE_GAP + 2.0 :
-							0.0),
-			     width - MARGIN - w);
+		nr = fmin(nr, width - MARGIN - w);
 		s = lay_tick_text(out, 0);
 		w = lay_text_width(&T, s, AXIS_SIZE, 0) / 2;
 		free(s);
-		left = fmax(left, MARGIN + w);
+		nl = fmax(nl, MARGIN + w);
+		if (k == 7) {	/* not settled: the full room */
+			nl = fmax(nl, base_left + (lo < 0 ? lab : 0.0));
+			nr = fmin(nr, width - MARGIN - (hi > 0 ? lab : 0.0));
+		}
+		if (nl - left < 0.01 && right - nr < 0.01)
+			break;
+		left = nl;
+		right = nr;
 	}
 	out->plot_left = left;
 	out->plot_right = right;
+	place_ticks(out, lo, hi, right - left);
 	if (out->plot_right - out->plot_left < 40.0) {
 		error("chart '%s': a page of %.0f x %.0f pt leaves no room for "
 		      "the bars", c->title, width, height);
