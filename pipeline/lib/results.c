@@ -133,6 +133,32 @@ static void empty_point(struct result_point *p)
 	p->count = p->denominator = p->neighbour_avg = NAN;
 }
 
+/* A year missing inside a yearly series (no exams in 2019/20 and 2020/21)
+ * is a period without values, so that charts show a gap there rather
+ * than join the years either side. */
+static void fill_years(struct result_indicator *ind, size_t *alloc)
+{
+	size_t i, k, gap;
+
+	for (i = 1; i < ind->nperiods; i++) {
+		const struct period *a = &ind->periods[i - 1];
+		const struct period *b = &ind->periods[i];
+
+		if (a->kind != b->kind || a->month || b->month ||
+		    b->year - a->year < 2 || b->year - a->year > 10)
+			continue;
+		gap = (size_t)(b->year - a->year - 1);
+		XGROW(ind->periods, *alloc, ind->nperiods + gap);
+		memmove(&ind->periods[i + gap], &ind->periods[i],
+			(ind->nperiods - i) * sizeof(*ind->periods));
+		for (k = 0; k < gap; k++)
+			period_shift(&ind->periods[i - 1], (int)k + 1,
+				     &ind->periods[i + k]);
+		ind->nperiods += gap;
+		i += gap;
+	}
+}
+
 static int fill(struct load *l, struct store *st, struct result_indicator *ind)
 {
 	struct collect c;
@@ -160,6 +186,7 @@ static int fill(struct load *l, struct store *st, struct result_indicator *ind)
 	if (ind->nperiods)
 		qsort(ind->periods, ind->nperiods, sizeof(*ind->periods),
 		      cmp_period);
+	fill_years(ind, &c.alloc);
 	for (k = 0; k < SERIES_COUNT; k++) {
 		ind->series[k].pt = xcalloc(ind->nperiods + 1,
 					    sizeof(struct result_point));

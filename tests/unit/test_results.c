@@ -3,9 +3,11 @@
  *
  * Formatted strings are worked out by hand: rounding half away from zero
  * on the decimal value (DfE's rule, METHODS.md), thousands separated by
- * commas. Quartile cut points are R's quantile(x, type = 7), worked out
+ * commas. A small warehouse shows a yearly series read back with the
+ * years missing inside it filled in, without values. Quartile cut points are R's quantile(x, type = 7), worked out
  * by hand: for 1..8 they are 2.75, 4.5 and 6.25; for 1..5, 2, 3 and 4.
  */
+#define _XOPEN_SOURCE 700	/* mkdtemp, nftw */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,11 +16,14 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jsna/stats_trend.h"
 #include "jsna/results.h"
 #include "jsna/stats.h"
+#include "jsna/store.h"
+#include "tmpdir.h"
 
 static void check_fmt_at(double v, int dp, const char *want,
 			 const char *file, int line)
@@ -129,6 +134,72 @@ static void test_cmp(void **state)
 			 CMP_SAME_UNTESTED);
 }
 
+/* 2018/19 and 2021/22 in the warehouse: the two years between come back
+ * as periods of their own, labelled, with no row and no value. */
+static void test_missing_years(void **state)
+{
+	char dir[64] = "/tmp/jsna-test-results-XXXXXX", path[96];
+	struct store *st = NULL;
+	struct indicator_meta m;
+	struct value_row v;
+	struct config cfg;
+	struct results r;
+	char area[] = "E06000050", bench[] = "E92000001";
+	static const char *const want[4] = { "2018/19", "2019/20", "2020/21",
+					     "2021/22" };
+	long long run;
+	size_t i;
+	int y;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/w.db", dir);
+	assert_int_equal(store_open(path, &st), 0);
+	assert_int_equal(store_run_begin(st, "calc", 0, &run), 0);
+	memset(&m, 0, sizeof(m));
+	m.id = "ks2_rwm";
+	m.title = "Reading, writing and maths";
+	m.domain = m.type = m.polarity = m.ci = m.unit = "";
+	m.count_label = m.sex = m.age = m.source = m.definition = "";
+	m.sha256 = "";
+	m.target = NAN;
+	assert_int_equal(store_put_indicator(st, run, &m), 0);
+	for (y = 2018; y <= 2021; y += 3) {
+		memset(&v, 0, sizeof(v));
+		v.indicator = "ks2_rwm";
+		v.area = "E06000050";
+		assert_int_equal(period_parse(y == 2018 ? "201819" : "202122",
+					      "Academic year", &v.period), 0);
+		v.category_type = v.category = v.note = v.cmp_england = "";
+		v.cmp_parent = v.trend = v.quartile = v.cmp_goal = "";
+		v.new_data = "";
+		v.value = y == 2018 ? 65.0 : 61.0;
+		v.lower95 = v.upper95 = v.lower998 = v.upper998 = NAN;
+		v.count = v.denominator = v.neighbour_avg = NAN;
+		v.change_prev = v.change_base = NAN;
+		assert_int_equal(store_put_value(st, run, &v), 0);
+	}
+	assert_int_equal(store_run_end(st, run, 0), 0);
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.area_code = area;
+	cfg.benchmarks[0] = bench;
+	cfg.nbenchmarks = 1;
+	assert_int_equal(results_load(st, &cfg, &r), 0);
+	assert_int_equal(r.n, 1);
+	assert_int_equal(r.ind[0].nperiods, 4);
+	for (i = 0; i < 4; i++)
+		assert_string_equal(r.ind[0].periods[i].label, want[i]);
+	assert_true(r.ind[0].series[SERIES_AREA].pt[0].present);
+	assert_false(r.ind[0].series[SERIES_AREA].pt[1].present);
+	assert_true(isnan(r.ind[0].series[SERIES_AREA].pt[2].value));
+	assert_true(fabs(r.ind[0].series[SERIES_AREA].pt[3].value - 61.0) <
+		    1e-12);
+	assert_int_equal(r.ind[0].latest, 3);
+	results_release(&r);
+	store_close(st);
+	assert_int_equal(tmpdir_remove(dir), 0);
+}
+
 static const double one_to_eight[] = { 1, 2, 3, 4, 5, 6, 7, 8 };
 
 /* The LAIT band stats_quartiles gives values[i] among values[0..n). */
@@ -206,6 +277,7 @@ int main(void)
 		cmocka_unit_test(test_format_large),
 		cmocka_unit_test(test_format_short),
 		cmocka_unit_test(test_cmp),
+		cmocka_unit_test(test_missing_years),
 		cmocka_unit_test(test_quartile_bands),
 		cmocka_unit_test(test_quartile_cut_points),
 		cmocka_unit_test(test_quartile_few),
