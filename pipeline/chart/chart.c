@@ -1087,7 +1087,7 @@ static int draw_pyramid(struct stage *s, const struct results *r,
 	struct pyramid_load p;
 	double v[2][2][PYRAMID_AGES], total[2] = { 0, 0 };
 	double pc[2][2][PYRAMID_AGES];
-	char labels[PYRAMID_AGES][4];
+	char labels[PYRAMID_AGES][12];
 	const char *lp[PYRAMID_AGES];
 	struct buf csv = BUF_INIT, subtitle = BUF_INIT, source = BUF_INIT;
 	struct pyramid_chart pc_chart;
