@@ -31,6 +31,8 @@ struct result_point {
 	char cmp_england[32];	/* "Higher, not tested" */
 	char cmp_parent[32];
 	char trend[48];		/* Fingertips' recent trend, latest row only */
+	double change_prev;	/* since the period before, NaN = none */
+	double change_base;	/* since the base year, NaN = none */
 	int present;		/* 0: no row for this period */
 };
 
@@ -50,6 +52,11 @@ struct result_indicator {
 	char *continues;	/* a projection's estimates: an id, or "" */
 	char *last_update;	/* when its publication was last updated, as
 				 * the definition writes it, or "" */
+	char *next_update;	/* when it is next due, or "" */
+	char *denominator_label;	/* "children aged under 18", or "" */
+	char *datasets;		/* the dataset ids read, comma-separated */
+	int base_year;		/* a year to measure change from, or 0 */
+	double target;		/* NaN: none */
 	double multiplier;
 	int decimals;
 	size_t nperiods;

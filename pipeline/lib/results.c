@@ -49,6 +49,12 @@ static int on_indicator(const struct indicator_meta *m, void *vl)
 	ind->group_b = xstrdup(m->group_b ? m->group_b : "");
 	ind->continues = xstrdup(m->continues ? m->continues : "");
 	ind->last_update = xstrdup(m->last_update ? m->last_update : "");
+	ind->next_update = xstrdup(m->next_update ? m->next_update : "");
+	ind->denominator_label = xstrdup(m->denominator_label ?
+					 m->denominator_label : "");
+	ind->datasets = xstrdup(m->datasets ? m->datasets : "");
+	ind->base_year = m->base_year;
+	ind->target = m->target;
 	ind->multiplier = m->multiplier;
 	ind->decimals = m->decimals;
 	ind->latest = -1;
@@ -91,6 +97,8 @@ static void put_point(struct result_point *p, const struct value_row *v)
 		 v->cmp_england);
 	snprintf(p->cmp_parent, sizeof(p->cmp_parent), "%s", v->cmp_parent);
 	snprintf(p->trend, sizeof(p->trend), "%s", v->trend);
+	p->change_prev = v->change_prev;
+	p->change_base = v->change_base;
 }
 
 static int on_value(const struct value_row *v, void *vc)
@@ -131,6 +139,7 @@ static void empty_point(struct result_point *p)
 	memset(p, 0, sizeof(*p));
 	p->value = p->lower95 = p->upper95 = p->lower998 = p->upper998 = NAN;
 	p->count = p->denominator = p->neighbour_avg = NAN;
+	p->change_prev = p->change_base = NAN;
 }
 
 /* A year missing inside a yearly series (no exams in 2019/20 and 2020/21)
@@ -261,6 +270,9 @@ void results_release(struct results *r)
 		free(ind->group_b);
 		free(ind->continues);
 		free(ind->last_update);
+		free(ind->next_update);
+		free(ind->denominator_label);
+		free(ind->datasets);
 		free(ind->periods);
 		for (k = 0; k < SERIES_COUNT; k++) {
 			free(ind->series[k].code);
