@@ -1,4 +1,5 @@
-/* render.c - draws a chart layout with cairo and pango; see chart.h.
+/* render.c - draws a chart layout with cairo and pango (chart.h), and
+ * printed documents of text, tables and charts (doc.h).
  *
  * The only file that includes cairo, pango and zlib's crc32. Every format
  * is drawn into memory, finished, checked once, then written to the path:
@@ -6,6 +7,7 @@
  * loses its creation date so the same chart gives the same bytes.
  */
 #include "jsna/chart.h"
+#include "jsna/doc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -502,4 +504,366 @@ void chart_render_shutdown(void)
 {
 	pango_cairo_font_map_set_default(NULL);
 	cairo_debug_reset_static_data();
+}
+
+/* ---- printed documents (doc.h) ---- */
+
+#define DOC_TEXT_W (DOC_WIDTH_PT - 2 * DOC_MARGIN_PT)
+#define DOC_BOTTOM (DOC_HEIGHT_PT - DOC_MARGIN_PT - 14.0)	/* footer */
+#define DOC_INK 0x0B0C0CUL
+#define DOC_INK2 0x505A5FUL
+#define DOC_RULE 0xB1B4B6UL
+#define DOC_ACCENT 0x12436DUL
+#define CELL_PAD 3.0
+
+struct doc {
+	cairo_surface_t *s;
+	cairo_t *cr;
+	PangoLayout *lay;
+	PangoFontDescription *font;
+	struct buf out;
+	char *path, *footer;
+	double y;		/* the top of what comes next */
+	int page;		/* pages finished */
+	int empty;		/* nothing on this page yet */
+	int failed;
+};
+
+static void doc_free(struct doc *d)
+{
+	if (d->lay)
+		g_object_unref(d->lay);
+	if (d->font)
+		pango_font_description_free(d->font);
+	cairo_destroy(d->cr);
+	cairo_surface_destroy(d->s);
+	buf_release(&d->out);
+	free(d->path);
+	free(d->footer);
+	free(d);
+}
+
+struct doc *doc_open(const char *path, const char *title,
+		     const char *footer)
+{
+	struct doc *d = xcalloc(1, sizeof(*d));
+	cairo_font_options_t *fo;
+	PangoContext *pc;
+
+	d->path = xstrdup(path);
+	d->footer = xstrdup(footer ? footer : "");
+	d->s = cairo_pdf_surface_create_for_stream(to_buf, &d->out,
+						   DOC_WIDTH_PT,
+						   DOC_HEIGHT_PT);
+	cairo_pdf_surface_set_metadata(d->s, CAIRO_PDF_METADATA_TITLE,
+				       title ? title : "");
+	cairo_pdf_surface_set_metadata(d->s, CAIRO_PDF_METADATA_CREATOR,
+				       "jsna");
+	cairo_pdf_surface_set_metadata(d->s, CAIRO_PDF_METADATA_CREATE_DATE,
+				       "");
+	d->cr = cairo_create(d->s);
+	if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS) {
+		error("%s: cairo: %s", path,
+		      cairo_status_to_string(cairo_status(d->cr)));
+		doc_free(d);
+		return NULL;
+	}
+	fo = cairo_font_options_create();
+	cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+	d->lay = pango_cairo_create_layout(d->cr);
+	pc = pango_layout_get_context(d->lay);
+	pango_cairo_context_set_font_options(pc, fo);
+	pango_layout_context_changed(d->lay);
+	cairo_font_options_destroy(fo);
+	pango_layout_set_wrap(d->lay, PANGO_WRAP_WORD_CHAR);
+	d->font = pango_font_description_from_string(FONT_FAMILY);
+	d->y = DOC_MARGIN_PT;
+	d->empty = 1;
+	return d;
+}
+
+/* Sets the layout to text at size (bold or not), wrapped to width (0: no
+ * wrapping); returns its height in points. */
+static double doc_set(struct doc *d, const char *text, double size, int bold,
+		      double width)
+{
+	PangoRectangle r;
+
+	pango_font_description_set_weight(d->font, bold ? PANGO_WEIGHT_BOLD :
+					  PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_absolute_size(d->font, size * PANGO_SCALE);
+	pango_layout_set_font_description(d->lay, d->font);
+	pango_layout_set_width(d->lay, width > 0 ?
+			       (int)(width * PANGO_SCALE) : -1);
+	pango_layout_set_spacing(d->lay, (int)(0.25 * size * PANGO_SCALE));
+	pango_layout_set_text(d->lay, text, -1);
+	pango_layout_get_extents(d->lay, NULL, &r);
+	return (double)r.height / PANGO_SCALE;
+}
+
+static double doc_width(struct doc *d)
+{
+	PangoRectangle r;
+
+	pango_layout_get_extents(d->lay, NULL, &r);
+	return (double)r.width / PANGO_SCALE;
+}
+
+static void doc_show(struct doc *d, double x, double y, unsigned long ink)
+{
+	set_rgb(d->cr, ink);
+	cairo_move_to(d->cr, x, y);
+	pango_cairo_show_layout(d->cr, d->lay);
+}
+
+/* The footer and page number, then a new page. */
+static void doc_finish_page(struct doc *d)
+{
+	char num[32];
+
+	d->page++;
+	snprintf(num, sizeof(num), "Page %d", d->page);
+	doc_set(d, d->footer, 8.0, 0, DOC_TEXT_W - 60.0);
+	doc_show(d, DOC_MARGIN_PT, DOC_HEIGHT_PT - DOC_MARGIN_PT, DOC_INK2);
+	doc_set(d, num, 8.0, 0, 0);
+	doc_show(d, DOC_WIDTH_PT - DOC_MARGIN_PT - doc_width(d),
+		 DOC_HEIGHT_PT - DOC_MARGIN_PT, DOC_INK2);
+	cairo_show_page(d->cr);
+	d->y = DOC_MARGIN_PT;
+	d->empty = 1;
+}
+
+void doc_need(struct doc *d, double h)
+{
+	if (d && !d->failed && !d->empty && d->y + h > DOC_BOTTOM)
+		doc_finish_page(d);
+}
+
+double doc_picture_height(double w, double h)
+{
+	return w > 0 ? DOC_TEXT_W * h / w : 0;
+}
+
+void doc_page_break(struct doc *d)
+{
+	if (d && !d->failed && !d->empty)
+		doc_finish_page(d);
+}
+
+/* Makes room for h points (a new page when they do not fit, unless the
+ * page is empty: then it is drawn and runs over). */
+static void doc_room(struct doc *d, double h)
+{
+	if (!d->empty && d->y + h > DOC_BOTTOM)
+		doc_finish_page(d);
+	d->empty = 0;
+}
+
+void doc_heading(struct doc *d, int level, const char *text)
+{
+	double size = level <= 1 ? 18.0 : level == 2 ? 14.0 : 11.5;
+	double before = level <= 1 ? 0.0 : level == 2 ? 14.0 : 10.0;
+	double h;
+
+	if (!d || d->failed)
+		return;
+	h = doc_set(d, text, size, 1, DOC_TEXT_W);
+	/* Never alone at the foot of a page: keep 80 pt under it. */
+	if (!d->empty && d->y + before + h + 80.0 > DOC_BOTTOM)
+		doc_finish_page(d);
+	if (!d->empty)
+		d->y += before;
+	doc_room(d, h);
+	doc_set(d, text, size, 1, DOC_TEXT_W);
+	doc_show(d, DOC_MARGIN_PT, d->y, level == 2 ? DOC_ACCENT : DOC_INK);
+	d->y += h + 4.0;
+	if (level == 2) {	/* a rule under a section's heading */
+		set_rgb(d->cr, DOC_ACCENT);
+		cairo_set_line_width(d->cr, 1.0);
+		cairo_move_to(d->cr, DOC_MARGIN_PT, d->y - 1.0);
+		cairo_line_to(d->cr, DOC_WIDTH_PT - DOC_MARGIN_PT, d->y - 1.0);
+		cairo_stroke(d->cr);
+		d->y += 4.0;
+	}
+}
+
+void doc_text(struct doc *d, enum doc_style style, const char *text)
+{
+	double size = style == DOC_SMALL ? 8.0 :
+		      style == DOC_STATEMENT ? 10.5 : 10.0;
+	double indent = style == DOC_BULLET ? 12.0 : 0.0;
+	double h;
+
+	if (!d || d->failed)
+		return;
+	h = doc_set(d, text, size, 0, DOC_TEXT_W - indent);
+	doc_room(d, h);
+	if (style == DOC_BULLET) {
+		cairo_new_path(d->cr);
+		cairo_arc(d->cr, DOC_MARGIN_PT + 4.0, d->y + 0.62 * size,
+			  1.6, 0, 2 * M_PI);
+		set_rgb(d->cr, DOC_INK);
+		cairo_fill(d->cr);
+		doc_set(d, text, size, 0, DOC_TEXT_W - indent);
+	}
+	doc_show(d, DOC_MARGIN_PT + indent, d->y,
+		 style == DOC_SMALL ? DOC_INK2 : DOC_INK);
+	d->y += h + (style == DOC_BULLET ? 3.0 : 6.0);
+}
+
+void doc_picture(struct doc *d, const char *png_path, const char *caption)
+{
+	cairo_surface_t *img;
+	double w, h, scale, ch = 0;
+
+	if (!d || d->failed)
+		return;
+	img = cairo_image_surface_create_from_png(png_path);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS) {
+		error("%s: cannot read the picture for the document: %s",
+		      png_path, cairo_status_to_string(
+				      cairo_surface_status(img)));
+		cairo_surface_destroy(img);
+		d->failed = 1;
+		return;
+	}
+	w = cairo_image_surface_get_width(img);
+	h = cairo_image_surface_get_height(img);
+	scale = DOC_TEXT_W / w;
+	if (caption && *caption)
+		ch = doc_set(d, caption, 8.0, 0, DOC_TEXT_W) + 4.0;
+	/* A picture taller than a page is shrunk to fit one. */
+	if (h * scale + ch > DOC_BOTTOM - DOC_MARGIN_PT)
+		scale = (DOC_BOTTOM - DOC_MARGIN_PT - ch) / h;
+	doc_room(d, h * scale + ch);
+	cairo_save(d->cr);
+	cairo_translate(d->cr, DOC_MARGIN_PT, d->y);
+	cairo_scale(d->cr, scale, scale);
+	cairo_set_source_surface(d->cr, img, 0, 0);
+	cairo_paint(d->cr);
+	cairo_restore(d->cr);
+	/* A thin frame, as the chart pasted into a paper would have. */
+	set_rgb(d->cr, DOC_RULE);
+	cairo_set_line_width(d->cr, 0.5);
+	cairo_rectangle(d->cr, DOC_MARGIN_PT, d->y, w * scale, h * scale);
+	cairo_stroke(d->cr);
+	d->y += h * scale + 3.0;
+	if (ch > 0) {
+		doc_set(d, caption, 8.0, 0, DOC_TEXT_W);
+		doc_show(d, DOC_MARGIN_PT, d->y, DOC_INK2);
+		d->y += ch;
+	}
+	d->y += 6.0;
+	cairo_surface_destroy(img);
+}
+
+/* The height of one table row at widths w[ncols]. */
+static double row_height(struct doc *d, size_t ncols,
+			 const char *const *cells, const double *w, int bold)
+{
+	double h = 0;
+	size_t c;
+
+	for (c = 0; c < ncols; c++)
+		h = fmax(h, doc_set(d, cells[c] ? cells[c] : "", 8.0, bold,
+				    w[c] - 2 * CELL_PAD));
+	return h + 2 * CELL_PAD;
+}
+
+static void draw_row(struct doc *d, size_t ncols, const char *const *cells,
+		     const double *w, const int *numeric, int bold, double h)
+{
+	double x = DOC_MARGIN_PT;
+	size_t c;
+
+	for (c = 0; c < ncols; c++) {
+		const char *s = cells[c] ? cells[c] : "";
+
+		doc_set(d, s, 8.0, bold, w[c] - 2 * CELL_PAD);
+		pango_layout_set_alignment(d->lay, numeric && numeric[c] ?
+					   PANGO_ALIGN_RIGHT :
+					   PANGO_ALIGN_LEFT);
+		doc_show(d, x + CELL_PAD, d->y + CELL_PAD, DOC_INK);
+		pango_layout_set_alignment(d->lay, PANGO_ALIGN_LEFT);
+		x += w[c];
+	}
+	set_rgb(d->cr, bold ? DOC_INK : DOC_RULE);
+	cairo_set_line_width(d->cr, bold ? 0.8 : 0.4);
+	cairo_move_to(d->cr, DOC_MARGIN_PT, d->y + h);
+	cairo_line_to(d->cr, x, d->y + h);
+	cairo_stroke(d->cr);
+	d->y += h;
+}
+
+void doc_table(struct doc *d, const char *caption, size_t ncols,
+	       const char *const *header, size_t nrows,
+	       const char *const *cells, const int *numeric)
+{
+	double *w, total = 0, hh, h;
+	size_t r, c;
+
+	if (!d || d->failed || !ncols)
+		return;
+	w = xcalloc(ncols, sizeof(*w));
+	/* Natural widths (one line each), then shared out over the text
+	 * width in proportion, no column under 36 pt. */
+	for (c = 0; c < ncols; c++) {
+		doc_set(d, header[c] ? header[c] : "", 8.0, 1, 0);
+		w[c] = fmin(doc_width(d), 110.0);
+		for (r = 0; r < nrows; r++) {
+			const char *s = cells[r * ncols + c];
+
+			doc_set(d, s ? s : "", 8.0, 0, 0);
+			w[c] = fmax(w[c], fmin(doc_width(d), 200.0));
+		}
+		w[c] = fmax(w[c] + 2 * CELL_PAD, 36.0);
+		total += w[c];
+	}
+	for (c = 0; c < ncols; c++)
+		w[c] *= DOC_TEXT_W / total;
+	if (caption && *caption) {
+		h = doc_set(d, caption, 9.0, 1, DOC_TEXT_W);
+		hh = row_height(d, ncols, header, w, 1);
+		doc_room(d, h + hh + 20.0);
+		doc_set(d, caption, 9.0, 1, DOC_TEXT_W);
+		doc_show(d, DOC_MARGIN_PT, d->y, DOC_INK);
+		d->y += h + 3.0;
+	}
+	hh = row_height(d, ncols, header, w, 1);
+	doc_room(d, hh);
+	draw_row(d, ncols, header, w, numeric, 1, hh);
+	for (r = 0; r < nrows; r++) {
+		h = row_height(d, ncols, cells + r * ncols, w, 0);
+		if (d->y + h > DOC_BOTTOM) {	/* the header again */
+			doc_finish_page(d);
+			doc_room(d, hh);
+			draw_row(d, ncols, header, w, numeric, 1, hh);
+		}
+		draw_row(d, ncols, cells + r * ncols, w, numeric, 0, h);
+	}
+	d->y += 10.0;
+	free(w);
+}
+
+int doc_close(struct doc *d)
+{
+	cairo_status_t st;
+	int ret = -1;
+
+	if (!d)
+		return -1;
+	if (!d->failed) {
+		if (!d->empty || !d->page)
+			doc_finish_page(d);
+		cairo_surface_finish(d->s);
+		st = cairo_surface_status(d->s);
+		if (st != CAIRO_STATUS_SUCCESS)
+			error("%s: cairo: %s", d->path,
+			      cairo_status_to_string(st));
+		else
+			ret = write_file(d->path, &d->out);
+	}
+	doc_free(d);
+	return ret;
 }

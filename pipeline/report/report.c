@@ -1,17 +1,30 @@
-/* report.c - jsna-report: charts + tables -> the population-needs section.
+/* report.c - jsna-report: the population-needs section, as a web page and
+ * a printed document, and the index of everything published.
  *
  * usage: jsna-report [-c jsna.ini]
- * Writes outputs/report/population-needs.html: one self-contained page
- * (inline SVG charts, accessible tables, no network references) with a
- * generated statement per indicator, its chart and the summary table.
+ * Writes, from the latest calculation and the charts and tables of the
+ * output set:
+ *   report/population-needs.html  one self-contained page: inline SVG
+ *                                 charts, accessible tables, no network
+ *   report/population-needs.pdf   the same on A4 pages (cairo)
+ *   index.html                    every chart, table and report, linked
+ * The sections and their indicators come from indicators/sections.ini
+ * (the partnership's strategic outcomes); each opens with the generated
+ * statements. Key messages come first, definitions last.
  */
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jsna/buf.h"
+#include "jsna/chart.h"
+#include "jsna/doc.h"
+#include "jsna/neighbours.h"
 #include "jsna/results.h"
+#include "jsna/sections.h"
 #include "jsna/stage.h"
 #include "jsna/table.h"
 #include "jsna/util.h"
@@ -19,28 +32,47 @@
 
 static const char usage[] =
 	"usage: jsna-report [-c jsna.ini]\n"
-	"Writes the population-needs section from the latest calculation and\n"
-	"the charts of the output set.\n"
+	"Writes the population-needs section (HTML and PDF) and the index of\n"
+	"the outputs, from the latest calculation and the output set.\n"
 	"  -c, --config FILE  configuration (default jsna.ini)\n"
 	"  -q, --quiet        only errors\n"
 	"  -v, --verbose      say what was written\n"
 	"  -h, --help         this text\n"
 	"      --version      the program's version\n";
 
+#define REPORT_TITLE "Children and young people: population needs"
+
 static const char style[] =
 	"body{font-family:'DejaVu Sans',Arial,sans-serif;color:#0b0c0c;"
 	"max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}"
-	"h1{font-size:1.8rem}h2{font-size:1.4rem;border-bottom:2px solid #12436d}"
-	"h3{font-size:1.15rem}figure{margin:1rem 0}"
-	"figure svg{width:100%;height:auto}"
+	"h1{font-size:1.8rem}h2{font-size:1.4rem;border-bottom:2px solid #12436d;"
+	"margin-top:2.5rem}h3{font-size:1.15rem;margin-top:2rem}"
+	"figure{margin:1rem 0}figure svg{width:100%;height:auto}"
 	".scroll{overflow-x:auto}details{margin:.5rem 0 1rem}"
 	"summary{cursor:pointer;color:#1d70b8}"
-	"figcaption,.source{font-size:.9rem;color:#505a5f}"
+	"figcaption,.source,.small{font-size:.9rem;color:#505a5f}"
 	"table{border-collapse:collapse;font-size:.85rem;margin:1rem 0}"
 	"caption{text-align:left;font-weight:bold;margin-bottom:.5rem}"
 	"th,td{border-bottom:1px solid #b1b4b6;padding:.3rem .5rem;"
 	"text-align:left;vertical-align:top}.num{text-align:right}"
-	".statement{font-size:1.05rem}";
+	".statement{font-size:1.05rem}.statements li{margin:.3rem 0}"
+	".key{border-left:5px solid #12436d;padding:.2rem 1rem;"
+	"background:#f3f2f1}nav ol{columns:2}"
+	"dl{display:grid;grid-template-columns:11rem 1fr;gap:.2rem 1rem}"
+	"dt{font-weight:bold}dd{margin:0}";
+
+/* The head of both pages. The policy forbids every request: the pages
+ * are self-contained, and a browser says so on its console should
+ * anything try. */
+static const char page_head[] =
+	"<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
+	"<meta charset=\"utf-8\">\n"
+	"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src "
+	"'none'; style-src 'unsafe-inline'; img-src data:\">\n"
+	"<meta name=\"viewport\" content=\"width=device-width, "
+	"initial-scale=1\">\n";
+
+/* ---- the output set ---- */
 
 /* Reads a file of the output set into b; 0, or -1 when absent. */
 static int read_output(struct stage *s, const char *rel, struct buf *b)
@@ -60,6 +92,15 @@ static int read_output(struct stage *s, const char *rel, struct buf *b)
 		buf_add(b, block, n);
 	fclose(f);
 	return 0;
+}
+
+static int have_output(struct stage *s, const char *rel)
+{
+	char *path = stage_output(s, rel);
+	int ok = path && access(path, R_OK) == 0;
+
+	free(path);
+	return ok;
 }
 
 /* Inlines an SVG: drops the XML declaration and prefixes its ids so that
@@ -86,8 +127,86 @@ static void inline_svg(struct buf *out, const char *svg, const char *prefix)
 	}
 }
 
-/* The chart's data as an accessible table, folded away under the chart. */
-static void chart_data_table(const struct results *r,
+/* ---- what the report holds ---- */
+
+struct report {
+	struct stage *s;
+	const struct results *r;
+	struct sections secs;
+	const char **nb_names;		/* the statistical neighbours */
+	size_t nnb;
+	const char *region;		/* its name, or NULL */
+	struct buf html;
+	struct doc *pdf;
+};
+
+static const struct result_indicator *find(const struct results *r,
+					   const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (!strcmp(r->ind[i].id, id))
+			return &r->ind[i];
+	return NULL;
+}
+
+/* The statement of one indicator (a gap's tells how it moved). */
+static void statement(const struct report *rp,
+		      const struct result_indicator *ind, struct buf *out)
+{
+	wording_headline(ind, rp->r->area_name, rp->s->cfg.suppress_below,
+			 out);
+}
+
+/* The charts of an indicator in the report, in order. */
+static int chart_stems(struct report *rp, const struct result_indicator *ind,
+		       const char *stems[3], char buf[3][96])
+{
+	static const char *const kinds[] = { "gap", "trend" };
+	struct buf rel = BUF_INIT;
+	size_t k;
+	int n = 0;
+
+	for (k = 0; k < 2; k++) {
+		snprintf(buf[n], sizeof(buf[n]), "%s_%s", ind->id, kinds[k]);
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s.svg", buf[n]);
+		if (have_output(rp->s, rel.buf)) {
+			stems[n] = buf[n];
+			n++;
+		}
+	}
+	buf_release(&rel);
+	/* The children's population by age and sex, beside their number. */
+	if (!strcmp(ind->id, "pop_0_17") &&
+	    have_output(rp->s, "charts/population_pyramid.svg")) {
+		snprintf(buf[n], sizeof(buf[n]), "population_pyramid");
+		stems[n] = buf[n];
+		n++;
+	}
+	return n;
+}
+
+/* The first line of a chart's text alternative: its title. */
+static void chart_caption(struct report *rp, const char *stem,
+			  struct buf *out)
+{
+	struct buf txt = BUF_INIT, rel = BUF_INIT;
+	const char *nl;
+
+	buf_addf(&rel, "charts/%s.txt", stem);
+	if (read_output(rp->s, rel.buf, &txt) == 0 && txt.len) {
+		nl = strchr(txt.buf, '\n');
+		buf_add(out, txt.buf, nl ? (size_t)(nl - txt.buf) : txt.len);
+	}
+	buf_release(&txt);
+	buf_release(&rel);
+}
+
+/* The chart's data as an accessible table, folded away under the chart;
+ * each comparison word carries the export row it comes from. */
+static void chart_data_table(const struct report *rp,
 			     const struct result_indicator *ind,
 			     struct buf *out)
 {
@@ -99,10 +218,11 @@ static void chart_data_table(const struct results *r,
 	size_t i, j;
 	char s[64], l[64];
 
-	buf_adds(out, "<details>\n<summary>Data for this chart</summary>\n<div class=\"scroll\"><table>\n<caption>");
+	buf_adds(out, "<details>\n<summary>Data for this chart</summary>\n"
+		      "<div class=\"scroll\"><table>\n<caption>");
 	buf_add_html(out, ind->title);
 	buf_adds(out, ", ");
-	buf_add_html(out, r->area_name);
+	buf_add_html(out, rp->r->area_name);
 	buf_adds(out, "</caption>\n<thead><tr>");
 	for (j = 0; j < sizeof(head) / sizeof(head[0]); j++) {
 		buf_addf(out, "<th scope=\"col\"%s>", j && j != 3 ?
@@ -114,6 +234,8 @@ static void chart_data_table(const struct results *r,
 	for (i = 0; i < ind->nperiods; i++) {
 		const struct result_point *p = &a->pt[i];
 
+		if (!p->present && isnan(ind->series[SERIES_ENGLAND].pt[i].value))
+			continue;
 		buf_adds(out, "<tr><th scope=\"row\">");
 		buf_add_html(out, ind->periods[i].label);
 		buf_adds(out, "</th><td class=\"num\">");
@@ -130,7 +252,14 @@ static void chart_data_table(const struct results *r,
 			buf_addf(out, "%s to %s", s, l);
 		}
 		buf_adds(out, "</td><td>");
-		buf_add_html(out, p->cmp_england);
+		if (p->cmp_england[0]) {
+			buf_addf(out, "<span class=\"cmp\" data-indicator=\"%s\" "
+				 "data-area=\"%s\" data-period=\"%ld\">",
+				 ind->id, rp->r->area_code,
+				 ind->periods[i].sortable);
+			buf_add_html(out, p->cmp_england);
+			buf_adds(out, "</span>");
+		}
 		buf_adds(out, "</td><td class=\"num\">");
 		buf_add_html(out, results_format(
 			ind->series[SERIES_ENGLAND].pt[i].value,
@@ -147,89 +276,603 @@ static void chart_data_table(const struct results *r,
 	buf_adds(out, "</tbody>\n</table></div>\n</details>\n");
 }
 
-static void indicator_section(struct stage *s, const struct results *r,
-			      const struct result_indicator *ind,
-			      struct buf *out)
+/* The source line: the publisher, the period and the publication date. */
+static void source_line(const struct result_indicator *ind, struct buf *out)
 {
-	struct buf statement = BUF_INIT, svg = BUF_INIT, alt = BUF_INIT;
-	struct buf rel = BUF_INIT;
+	int j;
 
-	buf_adds(out, "<section>\n<h3>");
-	buf_add_html(out, ind->title);
-	buf_adds(out, "</h3>\n");
-	wording_headline(ind, r->area_name, s->cfg.suppress_below, &statement);
-	if (statement.len) {
-		buf_adds(out, "<p class=\"statement\">");
-		buf_add_html(out, statement.buf);
-		buf_adds(out, "</p>\n");
-	}
-	buf_addf(&rel, "charts/%s_trend.svg", ind->id);
-	if (read_output(s, rel.buf, &svg) == 0) {
-		buf_reset(&rel);
-		buf_addf(&rel, "charts/%s_trend.txt", ind->id);
-		read_output(s, rel.buf, &alt);
-		buf_adds(out, "<figure>\n");
-		inline_svg(out, svg.buf, ind->id);
-		buf_adds(out, "\n<figcaption>");
-		buf_add_html(out, ind->title);
-		buf_adds(out, ": ");
-		buf_add_html(out, r->area_name);
-		buf_adds(out, " against England over time.</figcaption>\n</figure>\n");
-		chart_data_table(r, ind, out);
-	}
-	buf_adds(out, "<p class=\"source\">Source: ");
-	buf_add_html(out, ind->source);
-	buf_adds(out, "</p>\n</section>\n");
-	buf_release(&statement);
-	buf_release(&svg);
-	buf_release(&alt);
-	buf_release(&rel);
+	buf_addf(out, "Source: %s", ind->source);
+	for (j = ind->latest; j >= 0; j--)
+		if (ind->series[SERIES_AREA].pt[j].present)
+			break;
+	if (j >= 0)
+		buf_addf(out, "; latest period %s", ind->periods[j].label);
+	if (ind->last_update[0])
+		buf_addf(out, "; published %s", ind->last_update);
+	if (ind->next_update[0])
+		buf_addf(out, "; next update %s", ind->next_update);
+	buf_addch(out, '.');
 }
 
-static void page(struct stage *s, const struct results *r, struct buf *out)
+static void indicator_part(struct report *rp,
+			   const struct result_indicator *ind)
 {
-	struct table t;
-	size_t i, j;
+	struct buf st = BUF_INIT, svg = BUF_INIT, rel = BUF_INIT,
+		   cap = BUF_INIT, src = BUF_INIT;
+	const char *stems[3];
+	char stembuf[3][96];
+	int n, k;
+	struct buf *h = &rp->html;
 
-	buf_adds(out, "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n"
-		 "<meta charset=\"utf-8\">\n"
-		 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>");
-	buf_adds(out, "Children and young people: population needs, ");
-	buf_add_html(out, r->area_name);
-	buf_addf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n",
-		 style);
-	buf_adds(out, "<h1>Children and young people: population needs</h1>\n<p>");
-	buf_add_html(out, r->area_name);
-	buf_adds(out, " (");
-	buf_add_html(out, r->area_code);
-	buf_adds(out, "), compared with England, the region and its statistical neighbours.</p>\n");
-	if (r->n == 0)
-		buf_adds(out, "<p>No indicator has been calculated yet.</p>\n");
-
-	/* One section per domain, in the order indicators first name them. */
-	for (i = 0; i < r->n; i++) {
-		for (j = 0; j < i; j++)
-			if (!strcmp(r->ind[j].domain, r->ind[i].domain))
-				break;
-		if (j < i)
-			continue;
-		buf_adds(out, "<h2>");
-		buf_add_html(out, r->ind[i].domain[0] ? r->ind[i].domain :
-			      "Indicators");
-		buf_adds(out, "</h2>\n");
-		for (j = i; j < r->n; j++)
-			if (!strcmp(r->ind[j].domain, r->ind[i].domain))
-				indicator_section(s, r, &r->ind[j], out);
+	buf_addf(h, "<article id=\"%s\">\n<h3>", ind->id);
+	buf_add_html(h, ind->title);
+	buf_adds(h, "</h3>\n");
+	n = chart_stems(rp, ind, stems, stembuf);
+	/* The heading, its statement and its first chart on one page. */
+	doc_need(rp->pdf, 80.0 + (n ? doc_picture_height(CHART_WIDTH_PT,
+							   CHART_HEIGHT_PT) : 0));
+	doc_heading(rp->pdf, 3, ind->title);
+	statement(rp, ind, &st);
+	if (st.len) {
+		buf_adds(h, "<p class=\"statement\">");
+		buf_add_html(h, st.buf);
+		buf_adds(h, "</p>\n");
+		doc_text(rp->pdf, DOC_STATEMENT, st.buf);
 	}
-	if (r->n) {
-		buf_adds(out, "<h2>Summary</h2>\n");
-		table_summary(r, &t);
-		buf_adds(out, "<div class=\"scroll\">\n");
-		table_write_html(&t, 1, out);
-		buf_adds(out, "</div>\n");
+	for (k = 0; k < n; k++) {
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s.svg", stems[k]);
+		buf_reset(&svg);
+		if (read_output(rp->s, rel.buf, &svg) < 0)
+			continue;
+		buf_reset(&cap);
+		chart_caption(rp, stems[k], &cap);
+		buf_adds(h, "<figure>\n");
+		inline_svg(h, svg.buf, stems[k]);
+		buf_adds(h, "\n<figcaption>");
+		buf_add_html(h, cap.buf);
+		buf_addf(h, " (<a href=\"../charts/%s.png\">PNG</a>, "
+			 "<a href=\"../charts/%s.svg\">SVG</a>, "
+			 "<a href=\"../charts/%s.pdf\">PDF</a>, "
+			 "<a href=\"../charts/%s.csv\">data</a>)"
+			 "</figcaption>\n</figure>\n",
+			 stems[k], stems[k], stems[k], stems[k]);
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s.png", stems[k]);
+		{
+			char *png = stage_output(rp->s, rel.buf);
+
+			if (png)
+				doc_picture(rp->pdf, png, NULL);
+			free(png);
+		}
+	}
+	if (ind->nperiods)
+		chart_data_table(rp, ind, h);
+	source_line(ind, &src);
+	buf_adds(h, "<p class=\"source\">");
+	buf_add_html(h, src.buf);
+	buf_adds(h, "</p>\n</article>\n");
+	doc_text(rp->pdf, DOC_SMALL, src.buf);
+	buf_release(&st);
+	buf_release(&svg);
+	buf_release(&rel);
+	buf_release(&cap);
+	buf_release(&src);
+}
+
+/* ---- key messages ---- */
+
+static void key_messages(struct report *rp)
+{
+	const struct results *r = rp->r;
+	struct buf msg = BUF_INIT, *h = &rp->html;
+	size_t i, n = 0;
+	static const char rule[] =
+		"Listed: an indicator worse than England that is also getting "
+		"worse (its recent trend); an indicator in the worst quarter of "
+		"authorities; a gap between pupils' groups that widened since "
+		"the period before.";
+
+	buf_adds(h, "<section id=\"key-messages\" class=\"key\">\n"
+		    "<h2>Key messages</h2>\n<ul>\n");
+	doc_heading(rp->pdf, 2, "Key messages");
+	for (i = 0; i < r->n; i++) {
+		buf_reset(&msg);
+		if (!wording_concern(&r->ind[i], &msg))
+			continue;
+		buf_adds(h, "<li>");
+		buf_add_html(h, msg.buf);
+		buf_addf(h, " <a href=\"#%s\">More</a></li>\n", r->ind[i].id);
+		doc_text(rp->pdf, DOC_BULLET, msg.buf);
+		n++;
+	}
+	if (!n) {
+		buf_adds(h, "<li>No indicator is worse than England and getting "
+			    "worse, none is in the worst quarter of "
+			    "authorities, and no gap widened.</li>\n");
+		doc_text(rp->pdf, DOC_BULLET, "No indicator is worse than "
+			 "England and getting worse, none is in the worst "
+			 "quarter of authorities, and no gap widened.");
+	}
+	buf_adds(h, "</ul>\n<p class=\"small\">");
+	buf_add_html(h, rule);
+	buf_adds(h, "</p>\n</section>\n");
+	doc_text(rp->pdf, DOC_SMALL, rule);
+	buf_release(&msg);
+}
+
+/* ---- the summary ---- */
+
+/* Table t on the printed page: the columns cols[ncols] of it, or all of
+ * them when cols is NULL. */
+static void table_to_doc(struct doc *d, const struct table *t,
+			 const int *cols, size_t ncols)
+{
+	const char **head, **cells;
+	int *numeric;
+	size_t r, c, k;
+
+	if (!cols)
+		ncols = t->ncols;
+	head = xcalloc(ncols + 1, sizeof(*head));
+	cells = xcalloc(ncols * t->nrows + 1, sizeof(*cells));
+	numeric = xcalloc(ncols + 1, sizeof(*numeric));
+	for (c = 0; c < ncols; c++) {
+		k = cols ? (size_t)cols[c] : c;
+		head[c] = t->header[k];
+		numeric[c] = t->numeric[k];
+	}
+	for (r = 0; r < t->nrows; r++)
+		for (c = 0; c < ncols; c++)
+			cells[r * ncols + c] =
+				t->cell[r][cols ? (size_t)cols[c] : c];
+	doc_table(d, t->caption, ncols, head, t->nrows, cells, numeric);
+	free(head);
+	free(cells);
+	free(numeric);
+}
+
+static void summary(struct report *rp)
+{
+	static const int cols[] = { COL_INDICATOR, COL_PERIOD, COL_VALUE,
+				    COL_ENGLAND, COL_COMPARED };
+	struct buf svg = BUF_INIT, cap = BUF_INIT, *h = &rp->html;
+	struct table t;
+	char *png;
+
+	buf_adds(h, "<section id=\"summary\">\n<h2>Summary</h2>\n");
+	doc_page_break(rp->pdf);	/* the spine fills a page */
+	doc_heading(rp->pdf, 2, "Summary");
+	if (read_output(rp->s, "charts/summary_spine.svg", &svg) == 0) {
+		chart_caption(rp, "summary_spine", &cap);
+		buf_adds(h, "<figure>\n");
+		inline_svg(h, svg.buf, "summary_spine");
+		buf_adds(h, "\n<figcaption>");
+		buf_add_html(h, cap.buf);
+		buf_adds(h, "</figcaption>\n</figure>\n");
+		png = stage_output(rp->s, "charts/summary_spine.png");
+		if (png)
+			doc_picture(rp->pdf, png, NULL);
+		free(png);
+	}
+	table_summary(rp->r, &t);
+	buf_adds(h, "<div class=\"scroll\">\n");
+	table_write_html(&t, 1, h);
+	buf_adds(h, "</div>\n</section>\n");
+	doc_page_break(rp->pdf);
+	table_to_doc(rp->pdf, &t, cols, sizeof(cols) / sizeof(cols[0]));
+	table_release(&t);
+	buf_release(&svg);
+	buf_release(&cap);
+}
+
+/* ---- sections ---- */
+
+static void section(struct report *rp, const char *id, const char *title,
+		    const char *intro, char *const *ids, size_t nids)
+{
+	struct buf st = BUF_INIT, *h = &rp->html;
+	size_t i;
+
+	buf_addf(h, "<section id=\"section-%s\">\n<h2>", id);
+	buf_add_html(h, title);
+	buf_adds(h, "</h2>\n");
+	doc_page_break(rp->pdf);
+	doc_heading(rp->pdf, 2, title);
+	if (intro && *intro) {
+		buf_adds(h, "<p>");
+		buf_add_html(h, intro);
+		buf_adds(h, "</p>\n");
+		doc_text(rp->pdf, DOC_BODY, intro);
+	}
+	/* The section opens with its statements, then each indicator. */
+	buf_adds(h, "<ul class=\"statements\">\n");
+	for (i = 0; i < nids; i++) {
+		const struct result_indicator *ind = find(rp->r, ids[i]);
+
+		if (!ind)
+			continue;
+		buf_reset(&st);
+		statement(rp, ind, &st);
+		if (!st.len)
+			continue;
+		buf_adds(h, "<li>");
+		buf_add_html(h, st.buf);
+		buf_adds(h, "</li>\n");
+		doc_text(rp->pdf, DOC_BULLET, st.buf);
+	}
+	buf_adds(h, "</ul>\n");
+	for (i = 0; i < nids; i++) {
+		const struct result_indicator *ind = find(rp->r, ids[i]);
+
+		if (ind)
+			indicator_part(rp, ind);
+	}
+	buf_adds(h, "</section>\n");
+	buf_release(&st);
+}
+
+/* ---- the attainment and gap tables ---- */
+
+static int attainment(struct report *rp)
+{
+	static const enum table_kind kinds[] = {
+		TABLE_EYFS, TABLE_KS2, TABLE_KS4, TABLE_FSM_GAP, TABLE_SEN_GAP
+	};
+	struct buf *h = &rp->html;
+	struct table t;
+	size_t k;
+	int started = 0, ret = 0;
+
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]) && ret == 0; k++) {
+		memset(&t, 0, sizeof(t));
+		ret = table_build(rp->s->st, rp->r, kinds[k], &t);
+		if (ret == 0 && !table_empty(&t)) {
+			if (!started++) {
+				buf_adds(h, "<section id=\"attainment\">\n"
+					    "<h2>Attainment and the gaps, by "
+					    "stage and by year</h2>\n");
+				doc_page_break(rp->pdf);
+				doc_heading(rp->pdf, 2, "Attainment and the "
+					    "gaps, by stage and by year");
+			}
+			buf_adds(h, "<div class=\"scroll\">\n");
+			table_write_html(&t, 1, h);
+			buf_adds(h, "</div>\n");
+			table_to_doc(rp->pdf, &t, NULL, 0);
+		}
 		table_release(&t);
 	}
-	buf_adds(out, "</main>\n</body>\n</html>\n");
+	if (started)
+		buf_adds(h, "</section>\n");
+	return ret;
+}
+
+/* ---- definitions ---- */
+
+static const char *type_words(const struct result_indicator *ind)
+{
+	static const struct { const char *type, *words; } map[] = {
+		{ "count", "A count" },
+		{ "proportion", "A percentage of a group, with Wilson score "
+				"intervals" },
+		{ "rate", "A rate: the count over the population, with Byar's "
+			  "intervals (exact Poisson under 10 events)" },
+		{ "mean", "An average" },
+		{ "gap", "The difference between two groups' values" },
+		{ "share", "A part of a total as a percentage" },
+		{ "ratio", "A ratio as a percentage (may exceed 100%)" },
+		{ "prevalence", "An estimate: a national rate applied to the "
+				"local population" },
+		{ "projection", "A projection of the population" },
+		{ "average", "The average of monthly values over the year" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
+		if (!strcmp(ind->type, map[i].type))
+			return map[i].words;
+	return ind->type;
+}
+
+static const char *polarity_words(const char *p)
+{
+	if (!strcmp(p, "high_is_good"))
+		return "higher is better";
+	if (!strcmp(p, "low_is_good"))
+		return "lower is better";
+	if (!strcmp(p, "none"))
+		return "neither higher nor lower is better: compared as "
+		       "higher, similar or lower";
+	return "not compared with England";
+}
+
+static void definition(struct report *rp, const struct result_indicator *ind,
+		       const char *compared)
+{
+	struct buf m = BUF_INIT, v = BUF_INIT, *h = &rp->html;
+	const char *term[6], *desc[6];
+	size_t k, n = 0;
+	int j;
+
+	buf_addf(&m, "%s", type_words(ind));
+	if (ind->unit[0] && strcmp(ind->unit, "%"))
+		buf_addf(&m, ", %s", ind->unit);
+	if (ind->denominator_label[0])
+		buf_addf(&m, " %s", ind->denominator_label);
+	buf_addf(&m, "; %s.", polarity_words(ind->polarity));
+	for (j = ind->latest; j >= 0; j--)
+		if (ind->series[SERIES_AREA].pt[j].present)
+			break;
+	buf_addf(&v, "%s", j >= 0 ? ind->periods[j].label : "no data yet");
+	if (ind->last_update[0])
+		buf_addf(&v, ", published %s", ind->last_update);
+	term[n] = "Measure";
+	desc[n++] = m.buf;
+	term[n] = "Source";
+	desc[n++] = ind->source;
+	term[n] = "Latest data";
+	desc[n++] = v.buf;
+	term[n] = "Next update";
+	desc[n++] = ind->next_update[0] ? ind->next_update : "not known";
+	term[n] = "Compared with";
+	desc[n++] = compared;
+	term[n] = "Indicator id";
+	desc[n++] = ind->id;
+
+	buf_addf(h, "<h3 id=\"def-%s\">", ind->id);
+	buf_add_html(h, ind->title);
+	buf_adds(h, "</h3>\n<dl>\n");
+	doc_heading(rp->pdf, 3, ind->title);
+	for (k = 0; k < n; k++) {
+		struct buf line = BUF_INIT;
+
+		buf_adds(h, "<dt>");
+		buf_add_html(h, term[k]);
+		buf_adds(h, "</dt><dd>");
+		buf_add_html(h, desc[k]);
+		buf_adds(h, "</dd>\n");
+		buf_addf(&line, "%s: %s", term[k], desc[k]);
+		doc_text(rp->pdf, DOC_SMALL, line.buf);
+		buf_release(&line);
+	}
+	buf_adds(h, "</dl>\n");
+	buf_release(&m);
+	buf_release(&v);
+}
+
+static void definitions(struct report *rp, const char *const *order,
+			size_t n)
+{
+	struct buf cmp = BUF_INIT, *h = &rp->html;
+	size_t i;
+
+	buf_addf(&cmp, "England%s%s%s", rp->region ? ", " : "",
+		 rp->region ? rp->region : "", rp->region ? " (region)" : "");
+	if (rp->nnb) {
+		buf_adds(&cmp, " and the statistical neighbours (the DfE "
+			       "list): ");
+		for (i = 0; i < rp->nnb; i++)
+			buf_addf(&cmp, "%s%s", i ? ", " : "", rp->nb_names[i]);
+	}
+	buf_adds(h, "<section id=\"definitions\">\n<h2>Definitions</h2>\n");
+	doc_page_break(rp->pdf);
+	doc_heading(rp->pdf, 2, "Definitions");
+	for (i = 0; i < n; i++) {
+		const struct result_indicator *ind = find(rp->r, order[i]);
+
+		if (ind)
+			definition(rp, ind, cmp.buf);
+	}
+	buf_adds(h, "</section>\n");
+	buf_release(&cmp);
+}
+
+/* ---- the page ---- */
+
+/* Every indicator once: those of the sections in their order, then the
+ * rest by id. */
+static size_t indicator_order(const struct report *rp, const char **order)
+{
+	size_t n = 0, i, k, m;
+
+	for (i = 0; i < rp->secs.n; i++)
+		for (k = 0; k < rp->secs.sec[i].nids; k++) {
+			const char *id = rp->secs.sec[i].ids[k];
+
+			for (m = 0; m < n && strcmp(order[m], id); m++)
+				;
+			if (m == n && find(rp->r, id))
+				order[n++] = id;
+		}
+	for (i = 0; i < rp->r->n; i++) {
+		for (m = 0; m < n && strcmp(order[m], rp->r->ind[i].id); m++)
+			;
+		if (m == n)
+			order[n++] = rp->r->ind[i].id;
+	}
+	return n;
+}
+
+static int page(struct report *rp)
+{
+	const struct results *r = rp->r;
+	struct buf *h = &rp->html, sub = BUF_INIT;
+	const char **order = xcalloc(r->n + 1, sizeof(*order));
+	char **rest = xcalloc(r->n + 1, sizeof(*rest));
+	size_t n, i, k, nrest = 0;
+	int ret = 0;
+
+	n = indicator_order(rp, order);
+	buf_addf(h, "%s<title>" REPORT_TITLE ", ", page_head);
+	buf_add_html(h, r->area_name);
+	buf_addf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n"
+		 "<h1>" REPORT_TITLE "</h1>\n<p>", style);
+	buf_addf(&sub, "%s (%s), compared with England, %s%sits statistical "
+		 "neighbours. Figures from the latest calculation: each names "
+		 "its period and source.", r->area_name, r->area_code,
+		 rp->region ? rp->region : "", rp->region ? " and " : "");
+	buf_add_html(h, sub.buf);
+	buf_adds(h, "</p>\n");
+	doc_heading(rp->pdf, 1, REPORT_TITLE);
+	doc_text(rp->pdf, DOC_BODY, sub.buf);
+	if (!r->n) {
+		buf_adds(h, "<p>No indicator has been calculated yet.</p>\n");
+		doc_text(rp->pdf, DOC_BODY,
+			 "No indicator has been calculated yet.");
+	} else {
+		buf_adds(h, "<nav aria-label=\"Contents\"><h2>Contents</h2>"
+			    "<ol>\n<li><a href=\"#key-messages\">Key messages"
+			    "</a></li>\n<li><a href=\"#summary\">Summary</a>"
+			    "</li>\n");
+		for (i = 0; i < rp->secs.n; i++) {
+			buf_addf(h, "<li><a href=\"#section-%s\">",
+				 rp->secs.sec[i].id);
+			buf_add_html(h, rp->secs.sec[i].title);
+			buf_adds(h, "</a></li>\n");
+		}
+		buf_adds(h, "<li><a href=\"#definitions\">Definitions</a></li>"
+			    "\n</ol></nav>\n");
+		key_messages(rp);
+		summary(rp);
+		for (i = 0; i < rp->secs.n; i++)
+			section(rp, rp->secs.sec[i].id, rp->secs.sec[i].title,
+				rp->secs.sec[i].intro, rp->secs.sec[i].ids,
+				rp->secs.sec[i].nids);
+		/* Indicators no section names still appear. */
+		for (i = 0; i < n; i++) {
+			for (k = 0; k < rp->secs.n; k++) {
+				size_t m;
+
+				for (m = 0; m < rp->secs.sec[k].nids; m++)
+					if (!strcmp(rp->secs.sec[k].ids[m],
+						    order[i]))
+						break;
+				if (m < rp->secs.sec[k].nids)
+					break;
+			}
+			if (k == rp->secs.n)
+				rest[nrest++] = (char *)order[i];
+		}
+		if (nrest)
+			section(rp, "other", rp->secs.n ? "Other indicators" :
+				"Indicators", NULL, rest, nrest);
+		ret = attainment(rp);
+		definitions(rp, order, n);
+	}
+	buf_adds(h, "</main>\n</body>\n</html>\n");
+	free(order);
+	free(rest);
+	buf_release(&sub);
+	return ret;
+}
+
+/* ---- the index of the outputs ---- */
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names in rel of the output set, sorted; *n of them. */
+static char **list_output(struct stage *s, const char *rel, size_t *n)
+{
+	char *path = stage_output(s, rel);
+	char **names = NULL;
+	size_t alloc = 0;
+	DIR *dp;
+	struct dirent *e;
+
+	*n = 0;
+	dp = path ? opendir(path) : NULL;
+	free(path);
+	if (!dp)
+		return NULL;
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.' || strstr(e->d_name, ".tmp"))
+			continue;
+		XGROW(names, alloc, *n + 1);
+		names[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(dp);
+	if (*n)
+		qsort(names, *n, sizeof(*names), cmp_str);
+	return names;
+}
+
+static void index_page(struct report *rp, struct buf *h)
+{
+	static const char *const exts[] = { "png", "svg", "pdf", "csv", "txt" };
+	const struct results *r = rp->r;
+	char **charts, **tables, *stem;
+	size_t nc, nt, i, k;
+
+	charts = list_output(rp->s, "charts", &nc);
+	tables = list_output(rp->s, "tables", &nt);
+	buf_addf(h, "%s<title>Outputs, ", page_head);
+	buf_add_html(h, r->area_name);
+	buf_addf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n"
+		 "<h1>Outputs: ", style);
+	buf_add_html(h, r->area_name);
+	buf_adds(h, "</h1>\n<h2>The population-needs section</h2>\n<ul>\n"
+		    "<li><a href=\"report/population-needs.html\">Web page"
+		    "</a></li>\n<li><a href=\"report/population-needs.pdf\">"
+		    "PDF (A4)</a></li>\n<li><a href=\"indicators.csv\">Every "
+		    "value (the long export, CSV)</a></li>\n");
+	if (have_output(rp->s, "changes.md"))
+		buf_adds(h, "<li><a href=\"changes.md\">What changed since the "
+			    "last refresh</a></li>\n");
+	buf_adds(h, "</ul>\n<h2>Tables</h2>\n<ul>\n");
+	for (i = 0; i < nt; i++) {
+		buf_addf(h, "<li><a href=\"tables/%s\">", tables[i]);
+		buf_add_html(h, tables[i]);
+		buf_adds(h, "</a></li>\n");
+	}
+	buf_adds(h, "</ul>\n<h2>Charts</h2>\n<div class=\"scroll\"><table>\n"
+		    "<caption>Each chart as a picture (PNG, 300 dpi), a "
+		    "drawing (SVG), a print file (PDF), its data (CSV) and its "
+		    "text alternative (TXT)</caption>\n<thead><tr>"
+		    "<th scope=\"col\">Chart</th>");
+	for (k = 0; k < 5; k++)
+		buf_addf(h, "<th scope=\"col\">%s</th>", exts[k]);
+	buf_adds(h, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < nc; i++) {
+		size_t len = strlen(charts[i]);
+
+		if (len < 4 || strcmp(charts[i] + len - 4, ".png"))
+			continue;
+		stem = xstrdup(charts[i]);
+		stem[len - 4] = '\0';
+		buf_adds(h, "<tr><th scope=\"row\">");
+		buf_add_html(h, stem);
+		buf_adds(h, "</th>");
+		for (k = 0; k < 5; k++)
+			buf_addf(h, "<td><a href=\"charts/%s.%s\">%s</a></td>",
+				 stem, exts[k], exts[k]);
+		buf_adds(h, "</tr>\n");
+		free(stem);
+	}
+	buf_adds(h, "</tbody>\n</table></div>\n</main>\n</body>\n</html>\n");
+	for (i = 0; i < nc; i++)
+		free(charts[i]);
+	for (i = 0; i < nt; i++)
+		free(tables[i]);
+	free(charts);
+	free(tables);
+}
+
+/* Writes b to rel of the output set, through a file renamed into place. */
+static int write_output(struct stage *s, const char *rel, const struct buf *b)
+{
+	char *path = stage_output(s, rel);
+	int ret;
+
+	if (!path)
+		return -1;
+	ret = afile_write(path, b->buf, b->len);
+	free(path);
+	return ret;
 }
 
 int main(int argc, char **argv)
@@ -240,8 +883,12 @@ int main(int argc, char **argv)
 	};
 	struct stage s;
 	struct results r;
-	struct buf b = BUF_INIT;
-	char *path;
+	struct report rp;
+	struct neighbours nb = NEIGHBOURS_INIT;
+	struct buf path = BUF_INIT, idx = BUF_INIT, tmp = BUF_INIT;
+	char *const *codes;
+	char *pdf = NULL;
+	size_t i;
 	int c, rc, ret = JSNA_EXIT_OK;
 
 	jsna_init_args(argc, argv);
@@ -262,14 +909,71 @@ int main(int argc, char **argv)
 		return rc;
 	if (results_load(s.st, &s.cfg, &r) < 0)
 		return stage_finish(&s, JSNA_EXIT_SYSTEM);
-	page(&s, &r, &b);
-	path = stage_output(&s, "report/population-needs.html");
-	if (!path || afile_write(path, b.buf, b.len) < 0)
+	memset(&rp, 0, sizeof(rp));
+	rp.s = &s;
+	rp.r = &r;
+	buf_addf(&path, "%s/sections.ini", s.cfg.indicators);
+	if (access(path.buf, F_OK) == 0 &&
+	    sections_load(path.buf, NULL, &rp.secs) < 0) {
+		ret = JSNA_EXIT_DATA;
+		goto out;
+	}
+	if (s.cfg.neighbours && neighbours_load(s.cfg.neighbours, s.st,
+						 &nb) < 0) {
 		ret = JSNA_EXIT_SYSTEM;
-	else
-		note("report written");
-	free(path);
-	buf_release(&b);
+		goto out;
+	}
+	codes = neighbours_of(&nb, r.area_code, &rp.nnb);
+	rp.nb_names = xcalloc(rp.nnb + 1, sizeof(*rp.nb_names));
+	for (i = 0; i < rp.nnb; i++)
+		rp.nb_names[i] = results_area_name(&r, codes[i]);
+	for (i = 0; i < r.n && !rp.region; i++)
+		if (r.ind[i].series[SERIES_REGION].name &&
+		    strcmp(r.ind[i].series[SERIES_REGION].code, r.area_code))
+			rp.region = r.ind[i].series[SERIES_REGION].name;
+
+	pdf = stage_output(&s, "report/population-needs.pdf");
+	if (!pdf) {
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
+	buf_addf(&tmp, "%s.tmp", pdf);
+	buf_reset(&path);
+	buf_addf(&path, REPORT_TITLE ", %s", r.area_name);
+	rp.pdf = doc_open(tmp.buf, path.buf, path.buf);
+	if (!rp.pdf) {
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
+	rc = page(&rp);
+	if (doc_close(rp.pdf) < 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp.buf, pdf) < 0)
+		rc = error_errno("cannot replace '%s'", pdf);
+	if (rc < 0) {
+		remove(tmp.buf);
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
+	if (write_output(&s, "report/population-needs.html", &rp.html) < 0) {
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
+	index_page(&rp, &idx);
+	if (write_output(&s, "index.html", &idx) < 0) {
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
+	note("report written: HTML, PDF and the index of the outputs");
+out:
+	free(pdf);
+	free(rp.nb_names);
+	sections_release(&rp.secs);
+	neighbours_release(&nb);
+	buf_release(&rp.html);
+	buf_release(&path);
+	buf_release(&idx);
+	buf_release(&tmp);
 	results_release(&r);
 	return stage_finish(&s, ret);
 }

@@ -8,7 +8,7 @@ awk -f "$TOP/tests/cli/expected-rates.awk" \
 	inputs/ons/ons_mid-year_population_estimates_2012_to_2024.csv \
 	inputs/dfe/cla_number_and_rate_per_10k_children.csv > expected.csv
 awk -v id=cla_rate -f "$TOP/tests/cli/compare-export.awk" expected.csv outputs/indicators.csv || fail "export differs"
-grep -o 'In 2025 there were 496 children in care in Cheshire West and Chester, a rate of 74 per 10,000 children aged under 18, higher than England (65).' \
+grep -m1 -o 'In 2025 there were 496 children in care in Cheshire West and Chester, a rate of 74 per 10,000 children aged under 18, higher than England (65).' \
 	outputs/report/population-needs.html
 # The generator's published whole-number rates (integer arithmetic, half
 # up) are our full-precision values rounded half up.
