@@ -758,6 +758,32 @@ void doc_picture(struct doc *d, const char *png_path, const char *caption)
 	cairo_surface_destroy(img);
 }
 
+/* The width of s on one line at the table's size. */
+static double line_width(struct doc *d, const char *s, int bold)
+{
+	doc_set(d, s ? s : "", 8.0, bold, 0);
+	return doc_width(d);
+}
+
+/* The width of the longest word of s. */
+static double word_width(struct doc *d, const char *s, int bold)
+{
+	struct buf word = BUF_INIT;
+	double w = 0;
+	size_t n;
+
+	while (s && *s) {
+		n = strcspn(s, " ");
+		buf_reset(&word);
+		buf_add(&word, s, n);
+		w = fmax(w, line_width(d, word.buf, bold));
+		s += n;
+		s += strspn(s, " ");
+	}
+	buf_release(&word);
+	return w;
+}
+
 /* The height of one table row at widths w[ncols]. */
 static double row_height(struct doc *d, size_t ncols,
 			 const char *const *cells, const double *w, int bold)
@@ -800,28 +826,37 @@ void doc_table(struct doc *d, const char *caption, size_t ncols,
 	       const char *const *header, size_t nrows,
 	       const char *const *cells, const int *numeric)
 {
-	double *w, total = 0, hh, h;
+	double *w, *minw, total = 0, least = 0, hh, h;
 	size_t r, c;
 
 	if (!d || d->failed || !ncols)
 		return;
 	w = xcalloc(ncols, sizeof(*w));
-	/* Natural widths (one line each), then shared out over the text
-	 * width in proportion, no column under 36 pt. */
+	minw = xcalloc(ncols, sizeof(*minw));
+	/* Each column's natural width (its text on one line) and its least
+	 * (its longest word, so "2019/20" never breaks); every column gets
+	 * its least, the rest of the text width goes in proportion to what
+	 * each would still like. */
 	for (c = 0; c < ncols; c++) {
-		doc_set(d, header[c] ? header[c] : "", 8.0, 1, 0);
-		w[c] = fmin(doc_width(d), 110.0);
+		w[c] = fmin(line_width(d, header[c], 1), 110.0);
+		minw[c] = word_width(d, header[c], 1);
 		for (r = 0; r < nrows; r++) {
 			const char *s = cells[r * ncols + c];
 
-			doc_set(d, s ? s : "", 8.0, 0, 0);
-			w[c] = fmax(w[c], fmin(doc_width(d), 200.0));
+			w[c] = fmax(w[c], fmin(line_width(d, s, 0), 200.0));
+			minw[c] = fmax(minw[c], word_width(d, s, 0));
 		}
-		w[c] = fmax(w[c] + 2 * CELL_PAD, 36.0);
+		minw[c] = fmin(minw[c], 120.0) + 2 * CELL_PAD;
+		w[c] = fmax(w[c] + 2 * CELL_PAD, minw[c]);
 		total += w[c];
+		least += minw[c];
 	}
 	for (c = 0; c < ncols; c++)
-		w[c] *= DOC_TEXT_W / total;
+		w[c] = least >= DOC_TEXT_W || total <= least ?
+			       minw[c] * DOC_TEXT_W / least :
+			       minw[c] + (w[c] - minw[c]) *
+						 (DOC_TEXT_W - least) /
+						 (total - least);
 	if (caption && *caption) {
 		h = doc_set(d, caption, 9.0, 1, DOC_TEXT_W);
 		hh = row_height(d, ncols, header, w, 1);
@@ -844,6 +879,7 @@ void doc_table(struct doc *d, const char *caption, size_t ncols,
 	}
 	d->y += 10.0;
 	free(w);
+	free(minw);
 }
 
 int doc_close(struct doc *d)

@@ -12,6 +12,7 @@
  * (the partnership's strategic outcomes); each opens with the generated
  * statements. Key messages come first, definitions last.
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <math.h>
 #include <stdio.h>
@@ -551,29 +552,56 @@ static int attainment(struct report *rp)
 
 /* ---- definitions ---- */
 
-static const char *type_words(const struct result_indicator *ind)
+/* What an indicator measures and how, from its type, unit and labels:
+ * "The percentage of children looked after for 12 months, with 95%
+ * intervals by Wilson's score method". */
+static void measure_words(const struct result_indicator *ind, struct buf *m)
 {
-	static const struct { const char *type, *words; } map[] = {
-		{ "count", "A count" },
-		{ "proportion", "A percentage of a group, with Wilson score "
-				"intervals" },
-		{ "rate", "A rate: the count over the population, with Byar's "
-			  "intervals (exact Poisson under 10 events)" },
-		{ "mean", "An average" },
-		{ "gap", "The difference between two groups' values" },
-		{ "share", "A part of a total as a percentage" },
-		{ "ratio", "A ratio as a percentage (may exceed 100%)" },
-		{ "prevalence", "An estimate: a national rate applied to the "
-				"local population" },
-		{ "projection", "A projection of the population" },
-		{ "average", "The average of monthly values over the year" },
-	};
-	size_t i;
+	const char *t = ind->type, *den = ind->denominator_label;
+	const char *cnt = ind->count_label;
 
-	for (i = 0; i < sizeof(map) / sizeof(map[0]); i++)
-		if (!strcmp(ind->type, map[i].type))
-			return map[i].words;
-	return ind->type;
+	if (!strcmp(t, "count"))
+		buf_addf(m, "The number of %s", cnt[0] ? cnt : "cases");
+	else if ((!strcmp(t, "proportion") || !strcmp(t, "share")) &&
+		 cnt[0] && den[0])
+		buf_addf(m, "%c%s as a percentage of %s",
+			 toupper((unsigned char)cnt[0]), cnt + 1, den);
+	else if (!strcmp(t, "proportion") || !strcmp(t, "share"))
+		buf_adds(m, "A percentage of a group");
+	else if (!strcmp(t, "rate"))
+		buf_addf(m, "The number of %s %s", cnt[0] ? cnt : "cases",
+			 ind->unit);
+	else if (!strcmp(t, "mean"))
+		buf_addf(m, "The average, in %s, over %s", ind->unit[0] ?
+			 ind->unit : "points", den[0] ? den : "the group");
+	else if (!strcmp(t, "gap"))
+		buf_addf(m, "The difference between two groups of pupils, in %s",
+			 ind->unit[0] ? ind->unit : "points");
+	else if (!strcmp(t, "ratio") && cnt[0] && den[0])
+		buf_addf(m, "%c%s as a percentage of %s (it may exceed 100%%)",
+			 toupper((unsigned char)cnt[0]), cnt + 1, den);
+	else if (!strcmp(t, "ratio"))
+		buf_adds(m, "A ratio as a percentage (it may exceed 100%)");
+	else if (!strcmp(t, "prevalence"))
+		buf_addf(m, "An estimate of %s: a national rate applied to the "
+			 "local population", cnt[0] ? cnt : "the number");
+	else if (!strcmp(t, "projection"))
+		buf_addf(m, "A projection of %s", cnt[0] ? cnt : "the population");
+	else if (!strcmp(t, "average"))
+		buf_adds(m, "The average of the monthly values over the year");
+	else
+		buf_adds(m, t);
+	if (!strcmp(ind->ci, "wilson"))
+		buf_adds(m, ", with 95% intervals by Wilson's score method");
+	else if (!strcmp(ind->ci, "byar"))
+		buf_adds(m, ", with 95% intervals by Byar's method (exact "
+			    "Poisson under 10 events)");
+	else if (!strcmp(ind->ci, "exact"))
+		buf_adds(m, ", with exact Poisson 95% intervals");
+	else if (!strcmp(ind->ci, "t"))
+		buf_adds(m, ", with 95% intervals from Student's t");
+	else if (!strcmp(ind->ci, "newcombe"))
+		buf_adds(m, ", with 95% intervals by Newcombe's method");
 }
 
 static const char *polarity_words(const char *p)
@@ -588,20 +616,19 @@ static const char *polarity_words(const char *p)
 	return "not compared with England";
 }
 
-static void definition(struct report *rp, const struct result_indicator *ind,
-		       const char *compared)
+static void definition(struct report *rp, const struct result_indicator *ind)
 {
 	struct buf m = BUF_INIT, v = BUF_INIT, *h = &rp->html;
-	const char *term[6], *desc[6];
+	const char *term[5], *desc[5];
 	size_t k, n = 0;
 	int j;
 
-	buf_addf(&m, "%s", type_words(ind));
-	if (ind->unit[0] && strcmp(ind->unit, "%"))
-		buf_addf(&m, ", %s", ind->unit);
-	if (ind->denominator_label[0])
-		buf_addf(&m, " %s", ind->denominator_label);
-	buf_addf(&m, "; %s.", polarity_words(ind->polarity));
+	measure_words(ind, &m);
+	if (!strcmp(ind->type, "count") || !strcmp(ind->type, "projection") ||
+	    !strcmp(ind->type, "prevalence"))
+		buf_adds(&m, "; a total, not compared with England's.");
+	else
+		buf_addf(&m, "; %s.", polarity_words(ind->polarity));
 	for (j = ind->latest; j >= 0; j--)
 		if (ind->series[SERIES_AREA].pt[j].present)
 			break;
@@ -616,8 +643,6 @@ static void definition(struct report *rp, const struct result_indicator *ind,
 	desc[n++] = v.buf;
 	term[n] = "Next update";
 	desc[n++] = ind->next_update[0] ? ind->next_update : "not known";
-	term[n] = "Compared with";
-	desc[n++] = compared;
 	term[n] = "Indicator id";
 	desc[n++] = ind->id;
 
@@ -648,22 +673,28 @@ static void definitions(struct report *rp, const char *const *order,
 	struct buf cmp = BUF_INIT, *h = &rp->html;
 	size_t i;
 
-	buf_addf(&cmp, "England%s%s%s", rp->region ? ", " : "",
-		 rp->region ? rp->region : "", rp->region ? " (region)" : "");
+	buf_addf(&cmp, "Each indicator is compared with England%s%s%s",
+		 rp->region ? ", " : "", rp->region ? rp->region : "",
+		 rp->region ? " (the region)" : "");
 	if (rp->nnb) {
 		buf_adds(&cmp, " and the statistical neighbours (the DfE "
 			       "list): ");
 		for (i = 0; i < rp->nnb; i++)
 			buf_addf(&cmp, "%s%s", i ? ", " : "", rp->nb_names[i]);
 	}
-	buf_adds(h, "<section id=\"definitions\">\n<h2>Definitions</h2>\n");
+	buf_adds(&cmp, ". Totals (counts, projections and estimates of "
+		       "numbers) are not compared.");
+	buf_adds(h, "<section id=\"definitions\">\n<h2>Definitions</h2>\n<p>");
+	buf_add_html(h, cmp.buf);
+	buf_adds(h, "</p>\n");
 	doc_page_break(rp->pdf);
 	doc_heading(rp->pdf, 2, "Definitions");
+	doc_text(rp->pdf, DOC_BODY, cmp.buf);
 	for (i = 0; i < n; i++) {
 		const struct result_indicator *ind = find(rp->r, order[i]);
 
 		if (ind)
-			definition(rp, ind, cmp.buf);
+			definition(rp, ind);
 	}
 	buf_adds(h, "</section>\n");
 	buf_release(&cmp);
