@@ -832,6 +832,43 @@ static char **list_output(struct stage *s, const char *rel, size_t *n)
 	return names;
 }
 
+/* A chart's name for readers: its indicator's title and its kind. */
+static void chart_name(const struct results *r, const char *stem,
+		       struct buf *h)
+{
+	static const struct { const char *suffix, *words; } kinds[] = {
+		{ "_trend", "over time" },
+		{ "_compare", "beside other areas" },
+		{ "_gap", "the two groups and the gap" },
+	};
+	size_t k, n = strlen(stem), m;
+	char *id;
+
+	if (!strcmp(stem, "summary_spine")) {
+		buf_adds(h, "Summary: where the area sits among authorities");
+		return;
+	}
+	if (!strcmp(stem, "population_pyramid")) {
+		buf_adds(h, "Children and young people by age and sex");
+		return;
+	}
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		m = strlen(kinds[k].suffix);
+		if (n <= m || strcmp(stem + n - m, kinds[k].suffix))
+			continue;
+		id = xstrdup(stem);
+		id[n - m] = '\0';
+		if (find(r, id)) {
+			buf_add_html(h, find(r, id)->title);
+			buf_addf(h, ": %s", kinds[k].words);
+			free(id);
+			return;
+		}
+		free(id);
+	}
+	buf_add_html(h, stem);
+}
+
 static void index_page(struct report *rp, struct buf *h)
 {
 	static const char *const exts[] = { "png", "svg", "pdf", "csv", "txt" };
@@ -876,7 +913,7 @@ static void index_page(struct report *rp, struct buf *h)
 		stem = xstrdup(charts[i]);
 		stem[len - 4] = '\0';
 		buf_adds(h, "<tr><th scope=\"row\">");
-		buf_add_html(h, stem);
+		chart_name(r, stem, h);
 		buf_adds(h, "</th>");
 		for (k = 0; k < 5; k++)
 			buf_addf(h, "<td><a href=\"charts/%s.%s\">%s</a></td>",
