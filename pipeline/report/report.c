@@ -315,7 +315,17 @@ static void indicator_part(struct report *rp,
 	doc_heading(rp->pdf, 3, ind->title);
 	statement(rp, ind, &st);
 	if (st.len) {
-		buf_adds(h, "<p class=\"statement\">");
+		int j = wording_latest(ind);
+
+		/* The row it speaks of, and the comparison it puts in words,
+		 * so that a reader (and a test) can check one by the other. */
+		buf_addf(h, "<p class=\"statement\" data-indicator=\"%s\" "
+			 "data-area=\"%s\" data-period=\"%ld\" data-cmp=\"",
+			 ind->id, rp->r->area_code,
+			 j >= 0 ? ind->periods[j].sortable : 0L);
+		if (j >= 0)
+			buf_add_html(h, ind->series[SERIES_AREA].pt[j].cmp_england);
+		buf_adds(h, "\">");
 		buf_add_html(h, st.buf);
 		buf_adds(h, "</p>\n");
 		doc_text(rp->pdf, DOC_STATEMENT, st.buf);

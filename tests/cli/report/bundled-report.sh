@@ -85,6 +85,46 @@ bad=$(sqlite3 -batch db.sqlite "SELECT count(*) FROM w WHERE NOT EXISTS
 [ "$bad" -eq 0 ] || fail "$bad comparison words differ from the export"
 echo "every comparison word on the page = the export's"
 
+# Every statement speaks of a row of the export: the comparison it puts in
+# words is that row's, and its words say that comparison and no other
+# ("similar to England" only when it was similar; "above" or "below" for a
+# direction not tested; a gap "narrower" or "wider" than England's).
+sed -n 's/.*<p class="statement" data-indicator="\([^"]*\)" data-area="\([^"]*\)" data-period="\([^"]*\)" data-cmp="\([^"]*\)">\([^<]*\)<\/p>.*/\1|\2|\3|\4|\5/p' \
+	$R/population-needs.html | sed 's/&#39;/'"'"'/g; s/&amp;/\&/g' > statements.txt
+[ "$(wc -l < statements.txt)" -ge 50 ] || fail "only $(wc -l < statements.txt) statements"
+awk -F'|' '{ printf "%s,%s,%s,\"%s\"\n", $1, $2, $3, $4 }' statements.txt > said.csv
+sqlite3 -batch db.sqlite "CREATE TABLE s(id, area, period, word);" ".import --csv said.csv s"
+bad=$(sqlite3 -batch db.sqlite "SELECT count(*) FROM s WHERE NOT EXISTS
+	(SELECT 1 FROM x WHERE x.\"Indicator ID\" = s.id AND x.\"Area Code\" = s.area
+	AND x.Category = '' AND x.\"Time period Sortable\" = s.period AND
+	x.\"Compared to England value or percentiles\" = s.word)")
+[ "$bad" -eq 0 ] || fail "$bad statements speak of a comparison the export does not hold"
+awk -F'|' '
+BEGIN {
+	n = split("better than England|worse than England|similar to England|higher than England|lower than England|above England|below England|the same as England|narrower than England|wider than England", ph, "|")
+	ok["better than England"] = "Better"; ok["worse than England"] = "Worse"
+	ok["similar to England"] = "Similar"; ok["higher than England"] = "Higher"
+	ok["lower than England"] = "Lower"; ok["above England"] = "Higher, not tested"
+	ok["below England"] = "Lower, not tested"; ok["the same as England"] = "Same, not tested"
+	ok["narrower than England"] = "Better|Lower"; ok["wider than England"] = "Worse|Higher"
+	tested["Better"] = tested["Worse"] = tested["Similar"] = tested["Higher"] = tested["Lower"] = 1
+}
+{
+	said = 0
+	for (i = 1; i <= n; i++) {
+		if (index($5, ph[i]) == 0)
+			continue
+		said = 1
+		if (("|" ok[ph[i]] "|") !~ ("\\|" $4 "\\|")) {
+			print $1 ": \"" ph[i] "\" for " $4 ": " $5; bad++
+		}
+	}
+	if (($4 in tested) && !said) { print $1 ": no words for " $4 ": " $5; bad++ }
+	count[$4 == "" ? "none" : $4]++
+}
+END { exit bad > 0 }' statements.txt || fail "statements whose words are not their comparison"
+echo "$(wc -l < statements.txt) statements, each of a row of the export and in the words of its comparison"
+
 # The index links only to what exists.
 grep -o 'href="[^"#]*"' outputs/index.html | sed 's/href="//; s/"$//' | sort -u > links.txt
 missing=0
