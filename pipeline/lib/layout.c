@@ -410,6 +410,64 @@ double lay_emit_lines(struct chart_layout *l, struct lines *ls, double x,
 	return top;
 }
 
+/* ---- the frame every chart shares ---- */
+
+double lay_titles(struct chart_layout *l, const struct lay_text *t,
+		  const char *title, const char *subtitle, double maxw)
+{
+	struct lines ls = { 0, 0, NULL };
+	double top;
+
+	lay_wrap(t, title, TITLE_SIZE, 1, maxw, &ls);
+	top = lay_emit_lines(l, &ls, MARGIN, MARGIN, TITLE_SIZE, 1, INK);
+	if (subtitle && *subtitle) {
+		lay_wrap(t, subtitle, SUB_SIZE, 0, maxw, &ls);
+		top = lay_emit_lines(l, &ls, MARGIN, top + 1.0, SUB_SIZE, 0,
+				     INK2);
+	}
+	return top;
+}
+
+void lay_foot_wrap(const struct lay_text *t, const char *source,
+		   const char *note, double maxw, double height,
+		   struct lay_foot *f)
+{
+	size_t n;
+
+	memset(f, 0, sizeof(*f));
+	if (source && *source)
+		lay_wrap(t, source, FOOT_SIZE, 0, maxw, &f->src);
+	if (note && *note)
+		lay_wrap(t, note, FOOT_SIZE, 0, maxw, &f->note);
+	n = f->src.n + f->note.n;
+	f->top = height - MARGIN;
+	if (n)
+		f->top -= n * PITCH * FOOT_SIZE -
+			  (PITCH - ASCENT - DESCENT) * FOOT_SIZE;
+}
+
+void lay_foot_emit(struct chart_layout *l, struct lay_foot *f)
+{
+	double top = lay_emit_lines(l, &f->src, MARGIN, f->top, FOOT_SIZE, 0,
+				    INK2);
+
+	lay_emit_lines(l, &f->note, MARGIN, top, FOOT_SIZE, 0, INK2);
+}
+
+void lay_foot_release(struct lay_foot *f)
+{
+	lay_lines_release(&f->src);
+	lay_lines_release(&f->note);
+}
+
+double lay_legend_top(const struct legend *g, const struct lay_foot *f)
+{
+	return f->top - (f->src.n + f->note.n ? 7.0 : 0.0) -
+	       (g->nrows ? (g->nrows - 1) * ROW_PITCH +
+				   (ASCENT + DESCENT) * LEGEND_SIZE :
+			   0.0);
+}
+
 /* ---- legend ---- */
 
 
@@ -980,12 +1038,12 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 {
 	struct lay L = { c, out, { measure, ctx }, NULL, NULL };
 	struct lines ls = { 0, 0, NULL };
+	struct lay_foot foot = { { 0, 0, NULL }, { 0, 0, NULL }, 0 };
 	struct legend g = { 0, 0, 0, NULL };
-	double top, bottom, foot_top, legend_top, lo, hi, pad, maxlabw = 0;
+	double top, bottom, legend_top, lo, hi, pad, maxlabw = 0;
 	double tickw, endw, dx, inner = width - 2 * MARGIN, ext_left, ext_right;
 	enum label_mode mode = LABELS_LEVEL, want;
-	size_t i, k, n = c->nperiods, nfoot;
-	struct lines src = { 0, 0, NULL }, note = { 0, 0, NULL };
+	size_t i, k, n = c->nperiods;
 	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -997,13 +1055,7 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 	out->period_x = xcalloc(c->nperiods, sizeof(double));
 
 	/* Top: title, subtitle, the unit over the y axis. */
-	lay_wrap(&L.t, c->title, TITLE_SIZE, 1, inner, &ls);
-	top = lay_emit_lines(out, &ls, MARGIN, MARGIN, TITLE_SIZE, 1, INK);
-	if (c->subtitle && *c->subtitle) {
-		lay_wrap(&L.t, c->subtitle, SUB_SIZE, 0, inner, &ls);
-		top = lay_emit_lines(out, &ls, MARGIN, top + 1.0, SUB_SIZE, 0,
-				 INK2);
-	}
+	top = lay_titles(out, &L.t, c->title, c->subtitle, inner);
 	top += 5.0;
 	if (c->y_label && *c->y_label) {
 		lay_wrap(&L.t, c->y_label, AXIS_SIZE, 0, inner, &ls);
@@ -1012,19 +1064,9 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 	out->plot_top = top + 0.6 * AXIS_SIZE;
 
 	/* Bottom up: the note, the source, the legend. */
-	if (c->source && *c->source)
-		lay_wrap(&L.t, c->source, FOOT_SIZE, 0, inner, &src);
-	if (c->note && *c->note)
-		lay_wrap(&L.t, c->note, FOOT_SIZE, 0, inner, &note);
-	nfoot = src.n + note.n;
-	foot_top = height - MARGIN;
-	if (nfoot)
-		foot_top -= nfoot * PITCH * FOOT_SIZE -
-			    (PITCH - ASCENT - DESCENT) * FOOT_SIZE;
+	lay_foot_wrap(&L.t, c->source, c->note, inner, height, &foot);
 	legend_build(&L, inner, &g);
-	legend_top = foot_top - (nfoot ? 7.0 : 0.0) -
-		     (g.nrows ? (g.nrows - 1) * ROW_PITCH +
-				(ASCENT + DESCENT) * LEGEND_SIZE : 0.0);
+	legend_top = lay_legend_top(&g, &foot);
 	bottom = legend_top - 7.0;
 
 	for (i = 0; i < c->nperiods; i++)
@@ -1086,13 +1128,11 @@ int chart_layout_trend(const struct trend_chart *c, double width,
 		emit_area(&L);
 	emit_end_labels(&L);
 	lay_legend_emit(out, &g, MARGIN, legend_top);
-	top = lay_emit_lines(out, &src, MARGIN, foot_top, FOOT_SIZE, 0, INK2);
-	lay_emit_lines(out, &note, MARGIN, top, FOOT_SIZE, 0, INK2);
+	lay_foot_emit(out, &foot);
 	ret = 0;
 out:
 	lay_legend_release(&g);
-	lay_lines_release(&src);
-	lay_lines_release(&note);
+	lay_foot_release(&foot);
 	return ret;
 }
 

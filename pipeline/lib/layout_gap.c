@@ -456,12 +456,10 @@ int chart_layout_gap(const struct gap_chart *c, double width, double height,
 		     struct chart_layout *out)
 {
 	struct lay_text T = { measure, ctx };
-	struct lines ls = { 0, 0, NULL }, src = { 0, 0, NULL },
-		     note = { 0, 0, NULL };
+	struct lay_foot foot = { { 0, 0, NULL }, { 0, 0, NULL }, 0 };
 	struct legend g = { 0, 0, 0, NULL };
-	double inner = width - 2 * MARGIN, top, foot_top, legend_top, bottom;
+	double inner = width - 2 * MARGIN, top, legend_top, bottom;
 	double lo, hi, pad, split;
-	size_t nfoot;
 	int ret = -1, max_ticks;
 
 	memset(out, 0, sizeof(*out));
@@ -470,28 +468,12 @@ int chart_layout_gap(const struct gap_chart *c, double width, double height,
 	if (validate(c) < 0)
 		return -1;
 
-	lay_wrap(&T, c->title, TITLE_SIZE, 1, inner, &ls);
-	top = lay_emit_lines(out, &ls, MARGIN, MARGIN, TITLE_SIZE, 1, INK);
-	if (c->subtitle && *c->subtitle) {
-		lay_wrap(&T, c->subtitle, SUB_SIZE, 0, inner, &ls);
-		top = lay_emit_lines(out, &ls, MARGIN, top + 1.0, SUB_SIZE, 0,
-				     INK2);
-	}
+	top = lay_titles(out, &T, c->title, c->subtitle, inner);
 	top += 6.0;
 
-	if (c->source && *c->source)
-		lay_wrap(&T, c->source, FOOT_SIZE, 0, inner, &src);
-	if (c->note && *c->note)
-		lay_wrap(&T, c->note, FOOT_SIZE, 0, inner, &note);
-	nfoot = src.n + note.n;
-	foot_top = height - MARGIN;
-	if (nfoot)
-		foot_top -= nfoot * PITCH * FOOT_SIZE -
-			    (PITCH - ASCENT - DESCENT) * FOOT_SIZE;
+	lay_foot_wrap(&T, c->source, c->note, inner, height, &foot);
 	legend_build(&T, c, inner, &g);
-	legend_top = foot_top - (nfoot ? 7.0 : 0.0) -
-		     (g.nrows ? (g.nrows - 1) * ROW_PITCH +
-				(ASCENT + DESCENT) * LEGEND_SIZE : 0.0);
+	legend_top = lay_legend_top(&g, &foot);
 	bottom = legend_top - 7.0;
 
 	/* One scale: round ticks over every value, a little room around. */
@@ -524,13 +506,11 @@ int chart_layout_gap(const struct gap_chart *c, double width, double height,
 		goto out;
 	}
 	lay_legend_emit(out, &g, MARGIN, legend_top);
-	top = lay_emit_lines(out, &src, MARGIN, foot_top, FOOT_SIZE, 0, INK2);
-	lay_emit_lines(out, &note, MARGIN, top, FOOT_SIZE, 0, INK2);
+	lay_foot_emit(out, &foot);
 	ret = 0;
 out:
 	lay_legend_release(&g);
-	lay_lines_release(&src);
-	lay_lines_release(&note);
+	lay_foot_release(&foot);
 	return ret;
 }
 

@@ -83,6 +83,25 @@ void lay_wrap(const struct lay_text *t, const char *s, double size, int bold,
 double lay_emit_lines(struct chart_layout *l, struct lines *ls, double x,
 		      double top, double size, int bold, unsigned long ink);
 
+/* ---- the frame every chart shares ---- */
+
+/* The title (bold) and subtitle from the top margin, wrapped to maxw;
+ * returns the y under them. */
+double lay_titles(struct chart_layout *l, const struct lay_text *t,
+		  const char *title, const char *subtitle, double maxw);
+
+/* The source and the note at the foot of the page, wrapped to maxw. */
+struct lay_foot {
+	struct lines src, note;
+	double top;		/* where the first line starts */
+};
+void lay_foot_wrap(const struct lay_text *t, const char *source,
+		   const char *note, double maxw, double height,
+		   struct lay_foot *f);
+/* Draws the source and note (taking their lines). */
+void lay_foot_emit(struct chart_layout *l, struct lay_foot *f);
+void lay_foot_release(struct lay_foot *f);
+
 /* ---- legend ---- */
 
 enum swatch { SW_TEXT, SW_LINE, SW_MARK, SW_CI, SW_RECT };
@@ -124,6 +143,8 @@ void lay_legend_flow(const struct lay_text *t, struct legend *g, double maxw,
 void lay_legend_emit(struct chart_layout *l, struct legend *g, double left,
 		     double top);
 void lay_legend_release(struct legend *g);
+/* The top of legend g above the foot f, 7 pt apart when there is one. */
+double lay_legend_top(const struct legend *g, const struct lay_foot *f);
 
 /* ---- words ---- */
 

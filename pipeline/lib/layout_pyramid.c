@@ -285,14 +285,13 @@ int chart_layout_pyramid(const struct pyramid_chart *c, double width,
 			 struct chart_layout *out)
 {
 	struct lay_text T = { measure, ctx };
-	struct lines ls = { 0, 0, NULL }, src = { 0, 0, NULL },
-		     note = { 0, 0, NULL };
+	struct lay_foot foot = { { 0, 0, NULL }, { 0, 0, NULL }, 0 };
 	struct legend g = { 0, 0, 0, NULL };
-	double inner = width - 2 * MARGIN, top, foot_top, legend_top;
+	double inner = width - 2 * MARGIN, top, legend_top;
 	double head_base, rh, size, colw = 0, edge = 0, hw = 0, cl, cr, k;
 	double hi, y, base, w, mid = width / 2;
 	unsigned long mf, ff;
-	size_t i, nfoot, every, need, pass;
+	size_t i, every, need, pass;
 	int ret = -1, t;
 	char *s;
 
@@ -305,31 +304,14 @@ int chart_layout_pyramid(const struct pyramid_chart *c, double width,
 	ff = female_fill(c->palette);
 
 	/* Top: title and subtitle, then the halves' headings. */
-	lay_wrap(&T, c->title, TITLE_SIZE, 1, inner, &ls);
-	top = lay_emit_lines(out, &ls, MARGIN, MARGIN, TITLE_SIZE, 1, INK);
-	if (c->subtitle && *c->subtitle) {
-		lay_wrap(&T, c->subtitle, SUB_SIZE, 0, inner, &ls);
-		top = lay_emit_lines(out, &ls, MARGIN, top + 1.0, SUB_SIZE, 0,
-				     INK2);
-	}
+	top = lay_titles(out, &T, c->title, c->subtitle, inner);
 	head_base = top + 6.0 + ASCENT * HEAD_SIZE;
 	out->plot_top = head_base + DESCENT * HEAD_SIZE + 4.0;
 
 	/* Bottom up: the note, the source, the legend, the tick labels. */
-	if (c->source && *c->source)
-		lay_wrap(&T, c->source, FOOT_SIZE, 0, inner, &src);
-	if (c->note && *c->note)
-		lay_wrap(&T, c->note, FOOT_SIZE, 0, inner, &note);
-	nfoot = src.n + note.n;
-	foot_top = height - MARGIN;
-	if (nfoot)
-		foot_top -= nfoot * PITCH * FOOT_SIZE -
-			    (PITCH - ASCENT - DESCENT) * FOOT_SIZE;
+	lay_foot_wrap(&T, c->source, c->note, inner, height, &foot);
 	legend_build(&T, c, inner, &g);
-	legend_top = foot_top - (nfoot ? 7.0 : 0.0) -
-		     (g.nrows ? (g.nrows - 1) * ROW_PITCH +
-					(ASCENT + DESCENT) * LEGEND_SIZE :
-				0.0);
+	legend_top = lay_legend_top(&g, &foot);
 	out->plot_bottom = legend_top - 7.0 - LABEL_DROP -
 			   (ASCENT + DESCENT) * AXIS_SIZE;
 
@@ -446,13 +428,11 @@ int chart_layout_pyramid(const struct pyramid_chart *c, double width,
 			out->plot_bottom, AXIS, 0.75);
 
 	lay_legend_emit(out, &g, MARGIN, legend_top);
-	top = lay_emit_lines(out, &src, MARGIN, foot_top, FOOT_SIZE, 0, INK2);
-	lay_emit_lines(out, &note, MARGIN, top, FOOT_SIZE, 0, INK2);
+	lay_foot_emit(out, &foot);
 	ret = 0;
 out:
 	lay_legend_release(&g);
-	lay_lines_release(&src);
-	lay_lines_release(&note);
+	lay_foot_release(&foot);
 	return ret;
 }
 
