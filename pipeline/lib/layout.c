@@ -770,6 +770,22 @@ double chart_layout_ypos(const struct chart_layout *l, double v)
 				(l->plot_bottom - l->plot_top);
 }
 
+void lay_set_ticks(struct chart_layout *l, double lo, double hi, double len,
+		   double pitch, int most)
+{
+	int max_ticks = (int)(len / pitch) + 1;
+
+	if (max_ticks > most)
+		max_ticks = most;
+	if (max_ticks < 3)
+		max_ticks = 3;
+	chart_nice_ticks(lo, hi, max_ticks, &l->tick_start, &l->tick_step,
+			 &l->nticks);
+	l->tick_decimals = lay_step_decimals(l->tick_step);
+	l->y_min = l->tick_start;
+	l->y_max = l->tick_start + (l->nticks - 1) * l->tick_step;
+}
+
 int lay_step_decimals(double step)
 {
 	int d = (int)-floor(log10(step) + 1e-9);
@@ -860,19 +876,11 @@ static double place_ticks(const struct lay *L, double lo, double hi,
 			  double h)
 {
 	struct chart_layout *l = L->l;
-	int max_ticks = (int)(h / 26.0) + 1, i;
 	double w = 0;
 	char *t;
+	int i;
 
-	if (max_ticks < 3)
-		max_ticks = 3;
-	if (max_ticks > 8)
-		max_ticks = 8;
-	chart_nice_ticks(lo, hi, max_ticks, &l->tick_start, &l->tick_step,
-			 &l->nticks);
-	l->tick_decimals = lay_step_decimals(l->tick_step);
-	l->y_min = l->tick_start;
-	l->y_max = l->tick_start + (l->nticks - 1) * l->tick_step;
+	lay_set_ticks(l, lo, hi, h, 26.0, 8);
 	for (i = 0; i < l->nticks; i++) {
 		t = lay_tick_text(l, i);
 		w = fmax(w, lay_text_width(&L->t, t, AXIS_SIZE, 0));

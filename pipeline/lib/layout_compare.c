@@ -113,17 +113,7 @@ double chart_layout_xpos(const struct chart_layout *l, double v)
 static void place_ticks(struct chart_layout *l, double lo, double hi,
 			double w)
 {
-	int max_ticks = (int)(w / 45.0) + 1;
-
-	if (max_ticks < 3)
-		max_ticks = 3;
-	if (max_ticks > 8)
-		max_ticks = 8;
-	chart_nice_ticks(lo, hi, max_ticks, &l->tick_start, &l->tick_step,
-			 &l->nticks);
-	l->tick_decimals = lay_step_decimals(l->tick_step);
-	l->y_min = l->tick_start;
-	l->y_max = l->tick_start + (l->nticks - 1) * l->tick_step;
+	lay_set_ticks(l, lo, hi, w, 45.0, 8);
 }
 
 static void legend_build(const struct lay_text *t,

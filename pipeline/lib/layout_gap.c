@@ -460,7 +460,7 @@ int chart_layout_gap(const struct gap_chart *c, double width, double height,
 	struct legend g = { 0, 0, 0, NULL };
 	double inner = width - 2 * MARGIN, top, legend_top, bottom;
 	double lo, hi, pad, split;
-	int ret = -1, max_ticks;
+	int ret = -1;
 
 	memset(out, 0, sizeof(*out));
 	out->width = width;
@@ -485,16 +485,7 @@ int chart_layout_gap(const struct gap_chart *c, double width, double height,
 	hi += pad;
 	if (hi <= 0 && lo >= 0)	/* all zero: 0 to 1, not -1 to 1 */
 		hi = 1.0;
-	max_ticks = (int)((bottom - top) / 26.0) + 1;
-	if (max_ticks < 3)
-		max_ticks = 3;
-	if (max_ticks > 7)
-		max_ticks = 7;
-	chart_nice_ticks(lo, hi, max_ticks, &out->tick_start, &out->tick_step,
-			 &out->nticks);
-	out->tick_decimals = lay_step_decimals(out->tick_step);
-	out->y_min = out->tick_start;
-	out->y_max = out->tick_start + (out->nticks - 1) * out->tick_step;
+	lay_set_ticks(out, lo, hi, bottom - top, 26.0, 7);
 
 	split = c->nrows ? MARGIN + 0.44 * inner : width - MARGIN;
 	if (emit_time(c, &T, out, MARGIN, split, top + 0.6 * AXIS_SIZE,

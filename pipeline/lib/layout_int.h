@@ -164,6 +164,11 @@ void lay_add_cmp_phrase(struct buf *b, enum stats_cmp c, const char *bench);
 void lay_add_sentence(struct buf *b, const char *s);
 /* Decimals of a tick step. */
 int lay_step_decimals(double step);
+/* Round ticks over [lo, hi] for a scale of length len points, one tick
+ * per pitch points at most, between 3 and most: sets l's ticks, their
+ * decimals and y_min / y_max (the scale's ends). */
+void lay_set_ticks(struct chart_layout *l, double lo, double hi, double len,
+		   double pitch, int most);
 /* The label of tick i of l (start + i * step, -0 as 0). */
 char *lay_tick_text(const struct chart_layout *l, int i);
 /* s cut to fit maxw, ending in an ellipsis when cut. */

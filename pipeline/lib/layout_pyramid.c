@@ -142,19 +142,9 @@ static int cmp_drawn(const struct pyramid_chart *c)
 /* Round ticks from 0 to at least hi on one half of width w. */
 static void place_ticks(struct chart_layout *l, double hi, double w)
 {
-	int max_ticks = (int)(w / 40.0) + 1;
-
-	if (max_ticks < 3)
-		max_ticks = 3;
-	if (max_ticks > 6)
-		max_ticks = 6;
 	if (!(hi > 0))
 		hi = 1.0;	/* every value 0: an axis of 0 to 1% */
-	chart_nice_ticks(0, hi, max_ticks, &l->tick_start, &l->tick_step,
-			 &l->nticks);
-	l->tick_decimals = lay_step_decimals(l->tick_step);
-	l->y_min = l->tick_start;
-	l->y_max = l->tick_start + (l->nticks - 1) * l->tick_step;
+	lay_set_ticks(l, 0, hi, w, 40.0, 6);
 }
 
 /* Tick i's label: its absolute value with a percent sign, "2%". */
