@@ -17,6 +17,7 @@
 
 #include <getopt.h>
 
+#include "jsna/buf.h"
 #include "jsna/config.h"
 #include "jsna/lock.h"
 #include "jsna/outset.h"
@@ -72,5 +73,8 @@ char *stage_output(struct stage *s, const char *rel);
 /* Empties a folder of the output set (a stage rewrites its own folder
  * whole, so files of removed indicators do not linger). */
 int stage_clear_output(struct stage *s, const char *rel);
+/* Writes b to rel of the output set, through a file renamed into place.
+ * Returns 0 or -1 (reported). */
+int stage_write_output(struct stage *s, const char *rel, const struct buf *b);
 
 #endif

@@ -242,18 +242,6 @@ static void plotted_csv(const struct trend_data *t, struct buf *b)
 	}
 }
 
-static int write_rel(struct stage *s, const char *rel, const struct buf *b)
-{
-	char *path = stage_output(s, rel);
-	int ret;
-
-	if (!path)
-		return -1;
-	ret = afile_write(path, b->buf, b->len);
-	free(path);
-	return ret;
-}
-
 /* Each kind of chart behind one pair of adapters. */
 typedef int render_fn(const void *chart, enum chart_format f,
 		      const char *path);
@@ -316,13 +304,13 @@ static int publish(struct stage *s, const char *stem, unsigned formats,
 	if (ret == 0) {
 		buf_reset(&rel);
 		buf_addf(&rel, "charts/%s.csv", stem);
-		ret = write_rel(s, rel.buf, csv);
+		ret = stage_write_output(s, rel.buf, csv);
 	}
 	if (ret == 0) {
 		describe(chart, &txt);
 		buf_reset(&rel);
 		buf_addf(&rel, "charts/%s.txt", stem);
-		ret = write_rel(s, rel.buf, &txt);
+		ret = stage_write_output(s, rel.buf, &txt);
 	}
 	buf_release(&rel);
 	buf_release(&tmp);

@@ -87,6 +87,18 @@ char *stage_output(struct stage *s, const char *rel)
 	return outset_path(&s->out, rel);
 }
 
+int stage_write_output(struct stage *s, const char *rel, const struct buf *b)
+{
+	char *path = stage_output(s, rel);
+	int ret;
+
+	if (!path)
+		return -1;
+	ret = afile_write(path, b->buf, b->len);
+	free(path);
+	return ret;
+}
+
 int stage_clear_output(struct stage *s, const char *rel)
 {
 	struct buf p = BUF_INIT;

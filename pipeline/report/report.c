@@ -940,19 +940,6 @@ static void index_page(struct report *rp, struct buf *h)
 	free(tables);
 }
 
-/* Writes b to rel of the output set, through a file renamed into place. */
-static int write_output(struct stage *s, const char *rel, const struct buf *b)
-{
-	char *path = stage_output(s, rel);
-	int ret;
-
-	if (!path)
-		return -1;
-	ret = afile_write(path, b->buf, b->len);
-	free(path);
-	return ret;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
@@ -1033,12 +1020,12 @@ int main(int argc, char **argv)
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}
-	if (write_output(&s, "report/population-needs.html", &rp.html) < 0) {
+	if (stage_write_output(&s, "report/population-needs.html", &rp.html) < 0) {
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}
 	index_page(&rp, &idx);
-	if (write_output(&s, "index.html", &idx) < 0) {
+	if (stage_write_output(&s, "index.html", &idx) < 0) {
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}

@@ -73,18 +73,6 @@ static int write_export(struct stage *s, long long run)
 	return ret;
 }
 
-static int write_table(struct stage *s, const char *rel, const struct buf *b)
-{
-	char *path = stage_output(s, rel);
-	int ret;
-
-	if (!path)
-		return -1;
-	ret = afile_write(path, b->buf, b->len);
-	free(path);
-	return ret;
-}
-
 /* Whether the table's files are written: the summary always, the others
  * when they have something to show. */
 static int wanted(const struct table *t)
@@ -107,7 +95,7 @@ static int write_tables(struct stage *s, const struct results *r,
 		buf_reset(&rel);
 		table_write_csv(&t[k], &b);
 		buf_addf(&rel, "tables/%s.csv", t[k].stem);
-		ret = write_table(s, rel.buf, &b);
+		ret = stage_write_output(s, rel.buf, &b);
 	}
 	if (ret == 0 && (formats & FORMAT_MD)) {
 		buf_reset(&b);
@@ -118,7 +106,7 @@ static int write_tables(struct stage *s, const struct results *r,
 				buf_addch(&b, '\n');
 			table_write_md(&t[k], &b);
 		}
-		ret = write_table(s, "tables/summary.md", &b);
+		ret = stage_write_output(s, "tables/summary.md", &b);
 	}
 	if (ret == 0 && (formats & FORMAT_HTML)) {
 		buf_reset(&b);
@@ -140,7 +128,7 @@ static int write_tables(struct stage *s, const struct results *r,
 			buf_adds(&b, "</div>\n</section>\n");
 		}
 		buf_adds(&b, "</main>\n</body>\n</html>\n");
-		ret = write_table(s, "tables/summary.html", &b);
+		ret = stage_write_output(s, "tables/summary.html", &b);
 	}
 	if (ret == 0 && (formats & FORMAT_XLSX)) {
 		char *path = stage_output(s, "tables/summary.xlsx");
