@@ -53,7 +53,7 @@ DEPFLAGS     = -MMD -MP
 
 LIB_SRC  := $(sort $(wildcard pipeline/lib/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/schema.o
-STAGES   := ingest calc chart table report check stats
+STAGES   := ingest calc chart table report check stats publish
 PROGS    := $(BUILD)/bin/jsna $(STAGES:%=$(BUILD)/bin/jsna-%)
 TOOLS    := $(BUILD)/tools/gen-sample
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
@@ -175,11 +175,19 @@ clean-outputs:
 		outputs/charts outputs/tables outputs/report outputs/logs \
 		outputs/changes.md outputs/index.html var
 
+# Figures, never a pass or a fail: the refresh with nothing new against a
+# full one, and with one input changed; ingest throughput on the real
+# extracts when ../shared is there.
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@BIN=$(BUILD)/bin sh tools/bench-refresh.sh
+	@if [ -d ../shared/data/real ]; then BIN=$(BUILD)/bin sh tools/bench-ingest.sh; fi
+
 lint:
 	@sh tools/lint.sh
 
 .PHONY: all deps inputs run check units check-asan check-valgrind install \
-	clean clean-outputs lint fuzz
+	clean clean-outputs lint fuzz bench
 .DELETE_ON_ERROR:
 .SECONDARY:
 

@@ -34,7 +34,7 @@ export LC_ALL=C
 export LSAN_OPTIONS="suppressions=$TOP/tests/lsan.supp:print_suppressions=0"
 VG_SUPP="--suppressions=$TOP/tests/valgrind.supp"
 
-unset JSNA_CONFIG JSNA_OUTSET JSNA_RUN JSNA_LOCK_FD
+unset JSNA_CONFIG JSNA_OUTSET JSNA_RUN JSNA_LOCK_FD JSNA_FORCE
 
 ok() { passed=$((passed + 1)); }
 ko() {

@@ -41,6 +41,8 @@ struct config {
 	int suppress_below;
 	unsigned formats;	/* FORMAT_* of charts */
 	int palette;		/* 0 govuk, 1 fingertips */
+	int history_runs;	/* [history] runs: refreshes whose values,
+				 * run records and logs are kept */
 };
 
 /* Reads path into cfg (defaults first). Returns 0, or -1 after reporting

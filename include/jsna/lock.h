@@ -5,10 +5,11 @@
  *	...
  *	lock_release(&lk);
  *
- * The lock is an flock(2) on WAREHOUSE.lock holding the holder's PID, so a
- * lock left by a killed process is free again at once. `jsna refresh`
- * hands its lock to the stages it runs through the environment
- * (JSNA_LOCK_FD): a child holding the same open file takes it at once.
+ * The lock is an flock(2) on WAREHOUSE.lock holding the holder's PID
+ * (emptied on release), so a lock left by a killed process is free again
+ * at once. `jsna refresh` hands its lock to the stages it runs through the
+ * environment (JSNA_LOCK_FD): a child holding the same open file takes it
+ * at once.
  */
 #ifndef JSNA_LOCK_H
 #define JSNA_LOCK_H

@@ -34,6 +34,9 @@ int outset_open(const char *outputs, struct outset *os);
 int outset_export(const struct outset *os);
 /* Path of rel inside the set, with its folders made. Caller frees. */
 char *outset_path(const struct outset *os, const char *rel);
+/* The name the set has once published (its folder under .runs). Caller
+ * frees. */
+char *outset_name(const struct outset *os);
 /* Publishes an owned set (a joined one is left to its owner). */
 int outset_publish(struct outset *os);
 /* Throws an owned set away. */

@@ -77,4 +77,9 @@ int stage_clear_output(struct stage *s, const char *rel);
  * Returns 0 or -1 (reported). */
 int stage_write_output(struct stage *s, const char *rel, const struct buf *b);
 
+/* The program jsna-NAME ("report"): the one beside the running program
+ * (found through /proc/self/exe) when it is there, else the bare name for
+ * execvp(3) to look up on PATH. Never NULL; the caller frees it. */
+char *stage_program(const char *name);
+
 #endif

@@ -85,6 +85,26 @@ int store_put_file_status(struct store *st, long long run, const char *path,
 			  const char *dataset, long long rows,
 			  unsigned long errors);
 
+/* The last good load of each input file, by path (for an edition's
+ * record of what it was computed from). */
+struct source_file_info {
+	const char *path;	/* as found under the inputs folder */
+	const char *dataset;
+	const char *sha256;
+	long long size, rows;
+	const char *loaded;	/* UTC, ISO 8601 */
+};
+typedef int store_source_file_fn(const struct source_file_info *f,
+				 void *ctx);
+int store_each_source_file(struct store *st, store_source_file_fn *fn,
+			   void *ctx);
+
+/* The newest run of command ("refresh"): any run when good is 0, else
+ * only one that finished with status 0 or 1. *run 0 if none; *status -1
+ * while running or killed; ended "" if it has not ended. */
+int store_latest_run(struct store *st, const char *command, int good,
+		     long long *run, int *status, char ended[32]);
+
 struct observation {
 	long long file;
 	const char *dataset;
@@ -218,5 +238,61 @@ int store_each_value(struct store *st, long long run, const char *indicator,
 		     const char *area, store_value_fn *fn, void *ctx);
 /* The latest calc run that finished (status 0 or 1); *run 0 if none. */
 int store_latest_calc(struct store *st, long long *run);
+
+/* The run record of a refresh: what it read, what it published. */
+struct run_info {
+	long long id;
+	long long parent;	/* the refresh a stage ran under, or 0 */
+	char command[16];
+	int status;		/* -1 while running (or killed) */
+	char started[32], ended[32];	/* UTC, ISO 8601; ended "" if none */
+	char version[32];
+	char fingerprint[65];	/* "" when not recorded */
+	char outset[128];	/* the set published, "" if none */
+	char note[256];
+};
+int store_run_info(struct store *st, long long id, struct run_info *out,
+		   int *found);
+/* The newest refresh that published (status 0 or 1) before run `before`
+ * (0: the newest of all). */
+int store_last_refresh(struct store *st, long long before,
+		       struct run_info *out, int *found);
+int store_run_record(struct store *st, long long run, const char *fingerprint,
+		     const char *outset, const char *note);
+/* The output set the newest good run published ("" if none recorded). */
+int store_last_outset(struct store *st, char name[128]);
+/* The files a refresh read (kind: input, definition, source, config,
+ * neighbours, program), by kind then path. */
+int store_put_run_file(struct store *st, long long run, const char *kind,
+		       const char *path, const char *sha256, long long size);
+typedef int store_run_file_fn(const char *kind, const char *path,
+			      const char *sha256, long long size, void *ctx);
+int store_each_run_file(struct store *st, long long run,
+			store_run_file_fn *fn, void *ctx);
+
+/* A file's identity: when all of it is as recorded, its hash is known. */
+struct file_identity {
+	long long size, mtime_ns, ctime_ns, inode;
+};
+int store_hash_get(struct store *st, const char *path,
+		   const struct file_identity *id, char sha[65], int *found);
+int store_hash_put(struct store *st, const char *path,
+		   const struct file_identity *id, const char *sha);
+
+/* The calc run whose values a refresh published: the newest good one run
+ * under it or under an earlier refresh (a refresh with nothing new
+ * publishes the values before it). *calc 0 if none. */
+int store_values_run(struct store *st, long long refresh, long long *calc);
+/* Keeps the values of the newest `keep` good calc runs and the file
+ * records of the newest `keep` good refreshes (and of run `current`);
+ * drops the rest, in one transaction. */
+int store_prune_history(struct store *st, int keep, long long current);
+
+/* What became of each input at the ingest run under a refresh. */
+typedef int store_file_status_fn(const char *path, const char *status,
+				 const char *dataset, long long rows,
+				 long long errors, void *ctx);
+int store_each_file_status(struct store *st, long long refresh,
+			   store_file_status_fn *fn, void *ctx);
 
 #endif

@@ -65,6 +65,14 @@ void note(const char *fmt, ...) JSNA_PRINTF(1, 2);
 void jsna_set_verbosity(int level);
 int jsna_verbosity(void);
 
+/* Called around each message of the helpers above: with after = 0 just
+ * before it is written, 1 just after (die() and BUG() call it with 0
+ * only, then drop it: the program ends). A progress bar on the terminal
+ * uses it to clear its line and redraw below the message. NULL removes
+ * it; one hook at a time. */
+typedef void jsna_message_hook_fn(int after, void *ctx);
+void jsna_set_message_hook(jsna_message_hook_fn *fn, void *ctx);
+
 /* Counts of error() / warning() calls so far in this process. */
 unsigned long jsna_error_count(void);
 

@@ -15,6 +15,7 @@
 #include "jsna/compute.h"
 #include "jsna/indicator.h"
 #include "jsna/neighbours.h"
+#include "jsna/progress.h"
 #include "jsna/stage.h"
 #include "jsna/util.h"
 
@@ -151,6 +152,7 @@ int main(int argc, char **argv)
 	struct strmap areas = STRMAP_INIT;
 	struct compute_env env;
 	struct compute_cache cache = COMPUTE_CACHE_INIT;
+	struct progress bar = PROGRESS_INIT;
 	struct source_registry reg;
 	int have_reg = 0;
 	size_t *order = NULL;
@@ -237,10 +239,12 @@ int main(int argc, char **argv)
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}
+	progress_begin(&bar, "indicators", set.n);
 	for (i = 0; i < set.n; i++) {
 		const struct indicator_def *d = &set.defs[order[i]];
 		struct compute_stats cs;
 
+		progress_step(&bar, i);
 		if (!wanted(&set, d->id, only, nonly))
 			continue;
 		if (store_savepoint(s.st) < 0 || put_meta(&s, &set, d) < 0) {
@@ -269,6 +273,7 @@ int main(int argc, char **argv)
 		}
 		break;
 	}
+	progress_step(&bar, i);
 	if (ret == JSNA_EXIT_SYSTEM)
 		store_rollback(s.st);
 	else if (store_commit(s.st) < 0)
@@ -276,6 +281,7 @@ int main(int argc, char **argv)
 	else
 		note("%zu indicator%s computed", done, done == 1 ? "" : "s");
 out:
+	progress_end(&bar);
 	if (have_reg)
 		source_registry_release(&reg);
 	free(order);

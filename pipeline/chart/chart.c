@@ -8,9 +8,13 @@
  * compare-areas bar chart of England, the region, the area and its
  * statistical neighbours, bars filled by their comparison with England.
  * Beside each chart the plotted data (CSV) and a plain-text alternative
- * (TXT).
+ * (TXT). A chart whose digest (below) is that of the set before is kept,
+ * not drawn again: a night when one source changed redraws its charts
+ * only. JSNA_FORCE=1 in the environment (jsna refresh --force) or
+ * --redraw draws every chart.
  */
 #include <ctype.h>
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,10 +25,13 @@
 #include "jsna/chart.h"
 #include "jsna/export.h"
 #include "jsna/neighbours.h"
+#include "jsna/progress.h"
 #include "jsna/results.h"
 #include "jsna/sections.h"
+#include "jsna/sha256.h"
 #include "jsna/store.h"
 #include "jsna/stage.h"
+#include "jsna/strmap.h"
 #include "jsna/util.h"
 
 static const char usage[] =
@@ -33,6 +40,8 @@ static const char usage[] =
 	"  -c, --config FILE    configuration (default jsna.ini)\n"
 	"  -o, --only ID        only this indicator (may be repeated)\n"
 	"  -f, --format LIST    chart formats (default: [publish] formats)\n"
+	"      --redraw         draw every chart, even those whose data,\n"
+	"                       words, palette and program are unchanged\n"
 	"  -q, --quiet          only errors\n"
 	"  -v, --verbose        say what was drawn\n"
 	"  -h, --help           this text\n"
@@ -263,6 +272,92 @@ ADAPTERS(gap)
 ADAPTERS(spine)
 ADAPTERS(pyramid)
 
+/* Where the charts go, and what can be kept from the set before.
+ * charts/.keys holds a line "STEM DIGEST" per chart: the SHA-256 of all
+ * the chart shows (its plotted data and its text alternative, which name
+ * every value, interval, comparison, label and source line), of the
+ * palette and formats, and of this program's own file. A chart whose
+ * digest is as recorded and whose files are all in the set (the set
+ * starts as links to the one before) is not drawn again. */
+#define KEYS_FILE "charts/.keys"
+
+struct chart_out {
+	struct stage *s;
+	struct strmap old;	/* stem -> digest, from the set before */
+	struct strmap made;	/* stems drawn or kept this run */
+	struct buf keys;	/* the new KEYS_FILE */
+	char program[65];	/* "": keep nothing, draw all */
+	size_t kept, drawn;
+};
+
+static void out_init(struct chart_out *o, struct stage *s, int redraw)
+{
+	struct buf b = BUF_INIT;
+	char *path, *line, *next;
+	long long size;
+	FILE *f;
+
+	memset(o, 0, sizeof(*o));
+	o->s = s;
+	buf_init(&o->keys, 0);
+	if (redraw || sha256_file("/proc/self/exe", o->program, &size) < 0) {
+		o->program[0] = '\0';
+		return;
+	}
+	path = stage_output(s, KEYS_FILE);
+	f = path ? fopen(path, "r") : NULL;
+	free(path);
+	if (!f)
+		return;
+	{
+		char block[8192];
+		size_t n;
+
+		while ((n = fread(block, 1, sizeof(block), f)) > 0)
+			buf_add(&b, block, n);
+	}
+	fclose(f);
+	for (line = b.buf; line && *line; line = next) {
+		char *sp;
+
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		sp = strchr(line, ' ');
+		if (sp && strlen(sp + 1) == 64) {
+			*sp = '\0';
+			*strmap_put(&o->old, line) = xstrdup(sp + 1);
+		}
+	}
+	buf_release(&b);
+}
+
+static void out_release(struct chart_out *o)
+{
+	strmap_release(&o->old, free);
+	strmap_release(&o->made, NULL);
+	buf_release(&o->keys);
+}
+
+static void chart_digest(const struct chart_out *o, const char *stem,
+			 unsigned formats, const struct buf *csv,
+			 const struct buf *txt, char hex[65])
+{
+	struct sha256 c;
+	char head[64];
+
+	snprintf(head, sizeof(head), "palette=%d formats=%u",
+		 o->s->cfg.palette, formats);
+	sha256_init(&c);
+	sha256_update(&c, o->program, 64);
+	sha256_update(&c, head, strlen(head) + 1);
+	sha256_update(&c, stem, strlen(stem) + 1);
+	sha256_update(&c, csv->buf, csv->len);
+	sha256_update(&c, "\0", 1);
+	sha256_update(&c, txt->buf, txt->len);
+	sha256_final(&c, hex);
+}
+
 static const struct { unsigned bit; enum chart_format f;
 		      const char *ext; } fmts[] = {
 	{ FORMAT_PNG, CHART_PNG, "png" },
@@ -271,18 +366,55 @@ static const struct { unsigned bit; enum chart_format f;
 };
 #define NFMTS (sizeof(fmts) / sizeof(fmts[0]))
 
+/* Are charts/STEM.EXT there in the set for every format, CSV and TXT? */
+static int all_there(struct chart_out *o, const char *stem, unsigned formats)
+{
+	static const char *const always[] = { "csv", "txt" };
+	struct buf rel = BUF_INIT;
+	char *path;
+	size_t i;
+	int ok = 1;
+
+	for (i = 0; ok && i < NFMTS + 2; i++) {
+		if (i < NFMTS && !(formats & fmts[i].bit))
+			continue;
+		buf_reset(&rel);
+		buf_addf(&rel, "charts/%s.%s", stem,
+			 i < NFMTS ? fmts[i].ext : always[i - NFMTS]);
+		path = stage_output(o->s, rel.buf);
+		ok = path && access(path, F_OK) == 0;
+		free(path);
+	}
+	buf_release(&rel);
+	return ok;
+}
+
 /* Writes charts/STEM.{png,svg,pdf} (those in formats), each through a
  * temporary file renamed into place, then the plotted data STEM.csv and
- * the text alternative STEM.txt. */
-static int publish(struct stage *s, const char *stem, unsigned formats,
+ * the text alternative STEM.txt; or keeps them as they are when their
+ * digest has not changed. */
+static int publish(struct chart_out *o, const char *stem, unsigned formats,
 		   const void *chart, render_fn *render,
 		   describe_fn *describe, const struct buf *csv)
 {
+	struct stage *s = o->s;
 	struct buf rel = BUF_INIT, tmp = BUF_INIT, txt = BUF_INIT;
-	char *path;
+	const char *was;
+	char *path, key[65];
 	size_t i;
 	int ret = 0;
 
+	describe(chart, &txt);
+	chart_digest(o, stem, formats, csv, &txt, key);
+	*strmap_put(&o->made, stem) = o;
+	was = strmap_get(&o->old, stem);
+	if (o->program[0] && was && !strcmp(was, key) &&
+	    all_there(o, stem, formats)) {
+		o->kept++;
+		buf_addf(&o->keys, "%s %s\n", stem, key);
+		buf_release(&txt);
+		return 0;
+	}
 	for (i = 0; i < NFMTS && ret == 0; i++) {
 		if (!(formats & fmts[i].bit))
 			continue;
@@ -307,14 +439,71 @@ static int publish(struct stage *s, const char *stem, unsigned formats,
 		ret = stage_write_output(s, rel.buf, csv);
 	}
 	if (ret == 0) {
-		describe(chart, &txt);
 		buf_reset(&rel);
 		buf_addf(&rel, "charts/%s.txt", stem);
 		ret = stage_write_output(s, rel.buf, &txt);
 	}
+	if (ret == 0) {
+		o->drawn++;
+		if (o->program[0])
+			buf_addf(&o->keys, "%s %s\n", stem, key);
+	}
 	buf_release(&rel);
 	buf_release(&tmp);
 	buf_release(&txt);
+	return ret;
+}
+
+static void keep_old(const char *stem, void *digest, void *ctx)
+{
+	struct chart_out *o = ctx;
+
+	if (!strmap_has(&o->made, stem))
+		buf_addf(&o->keys, "%s %s\n", stem, (const char *)digest);
+}
+
+/* Writes the digests, and with every chart drawn (no --only) removes the
+ * files of charts not made this time (an indicator taken out). */
+static int out_finish(struct chart_out *o, int all)
+{
+	struct buf rel = BUF_INIT;
+	char *dir;
+	DIR *dp;
+	struct dirent *e;
+	int ret = 0;
+
+	if (!all)
+		strmap_each(&o->old, keep_old, o);
+	dir = stage_output(o->s, KEYS_FILE);
+	if (dir)
+		*strrchr(dir, '/') = '\0';
+	if (dir && all && (dp = opendir(dir)) != NULL) {
+		while ((e = readdir(dp)) != NULL) {
+			char *stem = xstrdup(e->d_name), *dot;
+			int tmp;
+
+			dot = strrchr(stem, '.');
+			tmp = dot && !strcmp(dot, ".tmp");
+			if (dot && dot != stem)
+				*dot = '\0';
+			if (e->d_name[0] != '.' &&
+			    (tmp || !strmap_has(&o->made, stem))) {
+				buf_reset(&rel);
+				buf_addf(&rel, "%s/%s", dir, e->d_name);
+				if (unlink(rel.buf) < 0)
+					ret = error_errno("cannot remove '%s'",
+							  rel.buf);
+			}
+			free(stem);
+		}
+		closedir(dp);
+	}
+	free(dir);
+	buf_release(&rel);
+	if (ret == 0 && o->program[0]) {
+		buf_reset(&rel);
+		ret = stage_write_output(o->s, KEYS_FILE, &o->keys);
+	}
 	return ret;
 }
 
@@ -354,9 +543,10 @@ static void measure_name(const struct result_indicator *ind, struct buf *b)
 }
 
 
-static int draw_trend(struct stage *s, const struct results *r,
+static int draw_trend(struct chart_out *o, const struct results *r,
 		      const struct result_indicator *ind, unsigned formats)
 {
+	struct stage *s = o->s;
 	struct trend_data t;
 	struct trend_chart tc;
 	struct buf subtitle = BUF_INIT, source = BUF_INIT, ylab = BUF_INIT;
@@ -406,7 +596,7 @@ static int draw_trend(struct stage *s, const struct results *r,
 
 	plotted_csv(&t, &b);
 	buf_addf(&rel, "%s_trend", ind->id);
-	ret = publish(s, rel.buf, formats, &tc, render_trend, describe_trend,
+	ret = publish(o, rel.buf, formats, &tc, render_trend, describe_trend,
 		      &b);
 	if (ret == 0)
 		note("%s: trend chart drawn", ind->id);
@@ -480,10 +670,11 @@ static void compare_csv(const struct result_indicator *ind, size_t j,
 	}
 }
 
-static int draw_compare(struct stage *s, const struct results *r,
+static int draw_compare(struct chart_out *o, const struct results *r,
 			const struct result_indicator *ind,
 			const struct neighbours *nb, unsigned formats)
 {
+	struct stage *s = o->s;
 	struct compare_data d;
 	struct compare_chart cc;
 	struct buf subtitle = BUF_INIT, source = BUF_INIT, what = BUF_INIT;
@@ -557,7 +748,7 @@ static int draw_compare(struct stage *s, const struct results *r,
 
 	compare_csv(ind, (size_t)j, &d, &cc, &b);
 	buf_addf(&rel, "%s_compare", ind->id);
-	ret = publish(s, rel.buf, formats, &cc, render_compare,
+	ret = publish(o, rel.buf, formats, &cc, render_compare,
 		      describe_compare, &b);
 	if (ret == 0)
 		note("%s: compare chart drawn", ind->id);
@@ -619,10 +810,11 @@ static void gap_csv_row(struct buf *b, const char *indicator,
 
 /* For a gap indicator: the area's two groups over time and the latest
  * period's gap for the area, England, the region and the neighbours. */
-static int draw_gap(struct stage *s, const struct results *r,
+static int draw_gap(struct chart_out *o, const struct results *r,
 		    const struct result_indicator *ind,
 		    const struct neighbours *nb, unsigned formats)
 {
+	struct stage *s = o->s;
 	const struct result_indicator *group = find_indicator(r, ind->group_a);
 	const struct result_series *area = &ind->series[SERIES_AREA];
 	const char *region = ind->series[SERIES_REGION].code;
@@ -760,7 +952,7 @@ static int draw_gap(struct stage *s, const struct results *r,
 			    &ind->periods[j], pts[k].value, pts[k].note);
 	}
 	buf_addf(&stem, "%s_gap", ind->id);
-	ret = publish(s, stem.buf, formats, &gc, render_gap, describe_gap,
+	ret = publish(o, stem.buf, formats, &gc, render_gap, describe_gap,
 		      &csv);
 	if (ret == 0)
 		note("%s: gap chart drawn", ind->id);
@@ -906,9 +1098,10 @@ static int spine_row(struct stage *s, const struct results *r,
 /* One row per indicator with a latest value, in the order of
  * sections.ini (a heading per section), where the area sits among all
  * authorities. */
-static int draw_spine(struct stage *s, const struct results *r,
+static int draw_spine(struct chart_out *o, const struct results *r,
 		      unsigned formats)
 {
+	struct stage *s = o->s;
 	struct la_codes las = { NULL, 0, 0 };
 	struct sections secs = { NULL, 0 };
 	struct spine_row *rows = NULL;
@@ -989,7 +1182,7 @@ static int draw_spine(struct stage *s, const struct results *r,
 	sc.nrows = nrows;
 	sc.rows = rows;
 	sc.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
-	ret = publish(s, "summary_spine", formats, &sc, render_spine,
+	ret = publish(o, "summary_spine", formats, &sc, render_spine,
 		      describe_spine, &csv);
 	if (ret == 0)
 		note("summary spine drawn: %zu indicators", nrows);
@@ -1069,9 +1262,10 @@ static int on_pyramid_obs(const struct observation *o, void *vp)
 	return 0;
 }
 
-static int draw_pyramid(struct stage *s, const struct results *r,
+static int draw_pyramid(struct chart_out *o, const struct results *r,
 			unsigned formats)
 {
+	struct stage *s = o->s;
 	struct pyramid_load p;
 	double v[2][2][PYRAMID_AGES], total[2] = { 0, 0 };
 	double pc[2][2][PYRAMID_AGES];
@@ -1173,7 +1367,7 @@ static int draw_pyramid(struct stage *s, const struct results *r,
 		     r->area_name, p.year);
 		goto out;
 	}
-	ret = publish(s, "population_pyramid", formats, &pc_chart,
+	ret = publish(o, "population_pyramid", formats, &pc_chart,
 		      render_pyramid, describe_pyramid, &csv);
 	if (ret == 0)
 		note("population pyramid drawn: mid-%d", p.year);
@@ -1185,19 +1379,42 @@ out:
 	return ret;
 }
 
+/* The charts of an indicator: its trend, its comparison and, for a gap,
+ * the gap; none when --only names others. */
+static size_t charts_of(const struct result_indicator *ind,
+			char *const *only, size_t nonly)
+{
+	size_t j;
+	int want = !nonly;
+
+	for (j = 0; j < nonly; j++)
+		if (!strcmp(ind->id, only[j]))
+			want = 1;
+	if (!want)
+		return 0;
+	return strcmp(ind->type, "gap") ? 2 : 3;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		STAGE_LONG_OPTIONS,
 		{ "only", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "redraw", no_argument, NULL, 'R' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct stage s;
+	struct chart_out o;
+	const char *force = getenv("JSNA_FORCE");
+	int redraw = force && !strcmp(force, "1");
+
+	memset(&o, 0, sizeof(o));
 	struct results r;
 	struct neighbours nb = NEIGHBOURS_INIT;
+	struct progress bar = PROGRESS_INIT;
 	char **only = NULL;
-	size_t nonly = 0, oalloc = 0, i, j;
+	size_t nonly = 0, oalloc = 0, i, j, total, drawn = 0;
 	unsigned formats = 0;
 	int c, rc, ret = JSNA_EXIT_OK;
 
@@ -1209,6 +1426,9 @@ int main(int argc, char **argv)
 		case 'o':	/* --only */
 			XGROW(only, oalloc, nonly + 1);
 			only[nonly++] = optarg;
+			break;
+		case 'R':	/* --redraw */
+			redraw = 1;
 			break;
 		case 'f':	/* --format */
 			if (config_parse_formats(optarg, "--format",
@@ -1261,31 +1481,40 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (!nonly && stage_clear_output(&s, "charts") < 0) {
-		ret = JSNA_EXIT_SYSTEM;
-		goto out;
-	}
+	out_init(&o, &s, redraw);
+	total = nonly ? 0 : 2;	/* the profile's spine and pyramid */
+	for (i = 0; i < r.n; i++)
+		total += charts_of(&r.ind[i], only, nonly);
+	progress_begin(&bar, "charts", total);
 	for (i = 0; i < r.n; i++) {
-		int want = !nonly;
+		size_t want = charts_of(&r.ind[i], only, nonly);
 
-		for (j = 0; j < nonly; j++)
-			if (!strcmp(r.ind[i].id, only[j]))
-				want = 1;
-		if (want && (draw_trend(&s, &r, &r.ind[i], formats) < 0 ||
-			     draw_compare(&s, &r, &r.ind[i], &nb,
+		if (want && (draw_trend(&o, &r, &r.ind[i], formats) < 0 ||
+			     draw_compare(&o, &r, &r.ind[i], &nb,
 					  formats) < 0 ||
 			     (!strcmp(r.ind[i].type, "gap") &&
-			      draw_gap(&s, &r, &r.ind[i], &nb, formats) < 0))) {
+			      draw_gap(&o, &r, &r.ind[i], &nb, formats) < 0))) {
 			ret = JSNA_EXIT_SYSTEM;
 			break;
 		}
+		progress_step(&bar, drawn += want);
 	}
 	/* The charts of the whole profile. */
 	if (ret == JSNA_EXIT_OK && !nonly &&
-	    (draw_spine(&s, &r, formats) < 0 ||
-	     draw_pyramid(&s, &r, formats) < 0))
+	    (draw_spine(&o, &r, formats) < 0 ||
+	     draw_pyramid(&o, &r, formats) < 0))
 		ret = JSNA_EXIT_SYSTEM;
+	if (ret == JSNA_EXIT_OK && out_finish(&o, !nonly) < 0)
+		ret = JSNA_EXIT_SYSTEM;
+	if (ret == JSNA_EXIT_OK) {
+		progress_step(&bar, total);
+		note("%zu chart%s drawn, %zu kept as they were (nothing they "
+		     "show changed)", o.drawn, o.drawn == 1 ? "" : "s",
+		     o.kept);
+	}
 out:
+	out_release(&o);
+	progress_end(&bar);
 	chart_render_shutdown();
 	neighbours_release(&nb);
 	results_release(&r);

@@ -17,6 +17,7 @@
 
 #include "jsna/buf.h"
 #include "jsna/load.h"
+#include "jsna/progress.h"
 #include "jsna/stage.h"
 #include "jsna/util.h"
 
@@ -141,6 +142,7 @@ int main(int argc, char **argv)
 	struct source_registry reg = { NULL, 0 };
 	struct file_list files = { NULL, 0, 0 };
 	struct skip skip;
+	struct progress bar = PROGRESS_INIT;
 	int c, rc, ret = JSNA_EXIT_OK, force = 0, whole = 0;
 	size_t i, loaded = 0, unchanged = 0, rejected = 0;
 
@@ -189,6 +191,7 @@ int main(int argc, char **argv)
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}
+	progress_begin(&bar, "files", files.n);
 	for (i = 0; i < files.n; i++) {
 		const char *name = record_name(files.path[i], s.cfg.inputs);
 		struct load_result res;
@@ -238,6 +241,7 @@ int main(int argc, char **argv)
 			ret = JSNA_EXIT_SYSTEM;
 			goto out;
 		}
+		progress_step(&bar, i + 1);
 	}
 	if (whole) {
 		const char **keep = xcalloc(files.n + 1, sizeof(*keep));
@@ -264,6 +268,7 @@ int main(int argc, char **argv)
 	note("%zu file%s loaded, %zu unchanged, %zu rejected", loaded,
 	     loaded == 1 ? "" : "s", unchanged, rejected);
 out:
+	progress_end(&bar);
 	for (i = 0; i < files.n; i++)
 		free(files.path[i]);
 	free(files.path);

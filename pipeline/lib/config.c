@@ -154,9 +154,21 @@ static int on_key(const struct ini_key *k, void *vl)
 						v);
 			return 0;
 		}
+	} else if (strcmp(s, "history") == 0) {
+		if (strcmp(n, "runs") == 0) {
+			char *end;
+			long x = strtol(v, &end, 10);
+
+			if (!*v || *end || x < 1 || x > 10000)
+				return error_at(k->path, k->line, 0,
+						"'runs' must be a whole number from 1 to 10000, not '%s'",
+						v);
+			c->history_runs = (int)x;
+			return 0;
+		}
 	} else {
 		return error_at(k->path, k->line, 0,
-				"unknown section '[%s]' (known: area, paths, publish)",
+				"unknown section '[%s]' (known: area, paths, publish, history)",
 				s);
 	}
 	return error_at(k->path, k->line, 0, "unknown key '%s' in [%s]", n, s);
@@ -187,6 +199,7 @@ int config_load(const char *path, struct config *cfg)
 	cfg->warehouse = path_join(l.dir, "var/jsna.db");
 	cfg->outputs = path_join(l.dir, "outputs");
 	cfg->suppress_below = 5;
+	cfg->history_runs = 30;
 	cfg->formats = FORMAT_PNG | FORMAT_SVG | FORMAT_PDF;
 	cfg->benchmarks[0] = xstrdup("E92000001");
 	cfg->nbenchmarks = 1;

@@ -3,11 +3,13 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "jsna/buf.h"
@@ -34,14 +36,37 @@ static int inherited_fd(const char *path)
 	return (int)fd;
 }
 
+/* Is the PID in text a live process? */
+static int alive(const char *text)
+{
+	char *end;
+	long pid = strtol(text, &end, 10);
+
+	if (end == text || *end || pid <= 0)
+		return 0;
+	return kill((pid_t)pid, 0) == 0 || errno == EPERM;
+}
+
+/* Reads the holder's PID. A holder that has just taken the lock may not
+ * have written its PID yet (the file is then empty, or after a crash
+ * still names the dead holder before it): read again for a moment, then
+ * take what is there. */
 static void read_holder(int fd, char *out, size_t n)
 {
-	ssize_t got = pread(fd, out, n - 1, 0);
+	const struct timespec pause = { 0, 2000000 };
+	int tries = 100;	/* 0.2 s at most */
 
-	if (got < 0)
-		got = 0;
-	out[got] = '\0';
-	out[strcspn(out, "\n")] = '\0';
+	for (;;) {
+		ssize_t got = pread(fd, out, n - 1, 0);
+
+		if (got < 0)
+			got = 0;
+		out[got] = '\0';
+		out[strcspn(out, "\n")] = '\0';
+		if (alive(out) || --tries == 0)
+			break;
+		nanosleep(&pause, NULL);
+	}
 }
 
 int lock_take(const char *warehouse, struct lock *lk)
@@ -94,9 +119,11 @@ int lock_take(const char *warehouse, struct lock *lk)
 		close(fd);
 		return JSNA_EXIT_LOCKED;
 	}
+	/* Written over the old content, then cut to length: a reader never
+	 * sees the file empty while it is held. */
 	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
-	if (ftruncate(fd, 0) < 0 ||
-	    pwrite(fd, pid, strlen(pid), 0) != (ssize_t)strlen(pid)) {
+	if (pwrite(fd, pid, strlen(pid), 0) != (ssize_t)strlen(pid) ||
+	    ftruncate(fd, (off_t)strlen(pid)) < 0) {
 		error_errno("cannot write the lock file '%s'", lk->path);
 		close(fd);
 		return JSNA_EXIT_SYSTEM;
@@ -120,9 +147,14 @@ int lock_share(struct lock *lk)
 
 void lock_release(struct lock *lk)
 {
-	/* An inherited lock belongs to the parent: leave it held. */
-	if (lk->fd >= 0 && !lk->inherited)
+	/* An inherited lock belongs to the parent: leave it held. Our own
+	 * is emptied first, so that the file names no one when free. */
+	if (lk->fd >= 0 && !lk->inherited) {
+		if (ftruncate(lk->fd, 0) < 0)
+			warning("cannot clear the lock file '%s': %s",
+				lk->path, strerror(errno));
 		close(lk->fd);
+	}
 	lk->fd = -1;
 	free(lk->path);
 	lk->path = NULL;

@@ -225,6 +225,51 @@ static int sync_dir(const char *dir)
 	return 0;
 }
 
+static int sync_file(const char *path)
+{
+	int fd = open(path, O_RDONLY);
+
+	if (fd < 0)
+		return error_errno("cannot open '%s'", path);
+	if (fsync(fd) < 0 && errno != EINVAL) {
+		close(fd);
+		return error_errno("cannot sync '%s'", path);
+	}
+	close(fd);
+	return 0;
+}
+
+/* Syncs every file and folder of a set before it is switched to, so that
+ * after a power cut .current never points to a set that is not whole:
+ * the stages' libraries (cairo, libxlsxwriter) write files without
+ * syncing them, and each folder's names need a sync of their own. */
+static int sync_tree(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *e;
+	int ret = 0;
+
+	if (!dp)
+		return error_errno("cannot open the folder '%s'", dir);
+	while (ret == 0 && (e = readdir(dp)) != NULL) {
+		struct buf p = BUF_INIT;
+		struct stat st;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		buf_addf(&p, "%s/%s", dir, e->d_name);
+		if (lstat(p.buf, &st) < 0)
+			ret = error_errno("cannot read '%s'", p.buf);
+		else if (S_ISDIR(st.st_mode))
+			ret = sync_tree(p.buf);
+		else if (S_ISREG(st.st_mode))
+			ret = sync_file(p.buf);
+		buf_release(&p);
+	}
+	closedir(dp);
+	return ret ? ret : sync_dir(dir);
+}
+
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -282,6 +327,16 @@ static void prune(const char *root)
 	buf_release(&cur);
 }
 
+char *outset_name(const struct outset *os)
+{
+	const char *base = strrchr(os->dir, '/');
+	char *name = xstrdup(base ? base + 1 : os->dir);
+
+	if (str_ends_with(name, ".tmp"))
+		name[strlen(name) - strlen(".tmp")] = '\0';
+	return name;
+}
+
 int outset_publish(struct outset *os)
 {
 	struct buf final = BUF_INIT, link_tmp = BUF_INIT, cur = BUF_INIT;
@@ -293,7 +348,7 @@ int outset_publish(struct outset *os)
 	if (!os->owned)
 		return 0;
 	buf_add(&final, os->dir, strlen(os->dir) - strlen(".tmp"));
-	if (sync_dir(os->dir) < 0)
+	if (sync_tree(os->dir) < 0)
 		goto out;
 	if (rename(os->dir, final.buf) < 0) {
 		error_errno("cannot publish the output set '%s'", os->dir);
@@ -302,6 +357,11 @@ int outset_publish(struct outset *os)
 	free(os->dir);
 	os->dir = xstrdup(final.buf);
 	os->owned = 0;
+	/* The set's final name is on disk before .current names it. */
+	buf_addf(&target, "%s/%s", os->root, SETS_DIR);
+	if (sync_dir(target.buf) < 0)
+		goto out;
+	buf_reset(&target);
 
 	/* Switch .current in one rename of a fresh symbolic link. */
 	base = strrchr(final.buf, '/') + 1;

@@ -164,3 +164,31 @@ ALTER TABLE indicator_value ADD COLUMN new_data TEXT NOT NULL DEFAULT '';
 -- version 3
 -- A projection's estimates: the indicator whose trend it carries on.
 ALTER TABLE indicator ADD COLUMN continues TEXT NOT NULL DEFAULT '';
+
+-- version 4
+-- The run record of a refresh: the digest of everything it read (inputs,
+-- definitions, source definitions, configuration, neighbour list and the
+-- programs), each file with its SHA-256 in run_file, and the output set it
+-- published. A night whose digest equals the last good refresh's, with
+-- that refresh's set still published, recomputes and redraws nothing.
+ALTER TABLE run ADD COLUMN fingerprint TEXT;
+ALTER TABLE run ADD COLUMN outset TEXT;         -- the set published
+ALTER TABLE run ADD COLUMN note TEXT NOT NULL DEFAULT '';
+CREATE TABLE run_file (
+	run     INTEGER NOT NULL REFERENCES run(id),
+	kind    TEXT NOT NULL,   -- input, definition, source, config, neighbours, program
+	path    TEXT NOT NULL,   -- relative to its folder
+	sha256  TEXT NOT NULL,
+	size    INTEGER NOT NULL,
+	PRIMARY KEY (run, kind, path)
+);
+-- Hashes known by a file's identity, as git's index keeps them: a file
+-- whose size, times and inode are those recorded is not read again.
+CREATE TABLE hash_cache (
+	path     TEXT PRIMARY KEY,   -- absolute
+	size     INTEGER NOT NULL,
+	mtime_ns INTEGER NOT NULL,
+	ctime_ns INTEGER NOT NULL,
+	inode    INTEGER NOT NULL,
+	sha256   TEXT NOT NULL
+);

@@ -1,9 +1,11 @@
 /* stage.c - the common frame of every jsna program. */
 #include "jsna/stage.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jsna/buf.h"
 #include "jsna/util.h"
@@ -108,6 +110,28 @@ int stage_clear_output(struct stage *s, const char *rel)
 	ret = remove_tree(p.buf);
 	buf_release(&p);
 	return ret;
+}
+
+char *stage_program(const char *name)
+{
+	char path[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+	struct buf b = BUF_INIT;
+	char *slash;
+
+	if (n > 0) {
+		path[n] = '\0';
+		slash = strrchr(path, '/');
+		if (slash) {
+			*slash = '\0';
+			buf_addf(&b, "%s/jsna-%s", path, name);
+			if (access(b.buf, X_OK) == 0)
+				return buf_detach(&b, NULL);
+			buf_reset(&b);
+		}
+	}
+	buf_addf(&b, "jsna-%s", name);
+	return buf_detach(&b, NULL);
 }
 
 int stage_finish(struct stage *s, int status)

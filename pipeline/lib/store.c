@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,10 +23,14 @@ enum stmt_id {
 	S_AREA_PUT, S_AREA_EACH,
 	S_DATASET_PUT,
 	S_FILE_HASH, S_FILE_DELETE, S_FILE_INSERT, S_FILE_ROWS, S_FILE_ALL,
+	S_FILE_EACH, S_RUN_LATEST,
 	S_OBS_PUT, S_OBS_EACH, S_LOOKUP_PUT, S_LOOKUP_EACH, S_FILE_STATUS,
 	S_DATASET_EACH, S_FILTER_EACH,
 	S_IND_PUT, S_IND_EACH,
 	S_VAL_PUT, S_VAL_EACH, S_LATEST_CALC, S_CAT_PUT, S_CAT_EACH, S_DATASET_LOADED,
+	S_RUN_RECORD, S_RUN_INFO, S_LAST_REFRESH, S_RUN_FILE_PUT, S_RUN_FILE_EACH,
+	S_HASH_GET, S_HASH_PUT, S_VALUES_RUN, S_PRUNE_VALUES, S_PRUNE_IND,
+	S_PRUNE_CAT, S_PRUNE_RUN_FILE, S_STATUS_EACH, S_LAST_OUTSET,
 	S_COUNT
 };
 
@@ -69,6 +74,13 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"size = ?4, rows = ?5 WHERE id = ?1" },
 	[S_FILE_ALL] = { "list loaded files",
 		"SELECT path FROM source_file ORDER BY path" },
+	[S_FILE_EACH] = { "read the loaded files",
+		"SELECT path, dataset, sha256, size, rows, loaded "
+		"FROM source_file ORDER BY path" },
+	[S_RUN_LATEST] = { "find the latest run of a command",
+		"SELECT id, coalesce(status, -1), coalesce(ended, '') FROM run "
+		"WHERE command = ?1 AND (?2 = 0 OR status IN (0, 1)) "
+		"ORDER BY id DESC LIMIT 1" },
 	[S_OBS_PUT] = { "store an observation",
 		"INSERT INTO observation(file, dataset, measure, area, kind, "
 		"year, month, filters, value, symbol, note) "
@@ -143,6 +155,57 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"INSERT OR REPLACE INTO indicator_category(run, indicator, "
 		"name, category_type, category, ord) VALUES (?1, ?2, ?3, ?4, "
 		"?5, ?6)" },
+	[S_RUN_RECORD] = { "record what a refresh read",
+		"UPDATE run SET fingerprint = ?2, outset = ?3, note = ?4 "
+		"WHERE id = ?1" },
+	[S_RUN_INFO] = { "read a run",
+		"SELECT id, command, coalesce(status, -1), started, "
+		"coalesce(ended, ''), version, coalesce(fingerprint, ''), "
+		"coalesce(outset, ''), note, coalesce(parent, 0) FROM run "
+		"WHERE id = ?1" },
+	[S_LAST_REFRESH] = { "find the last good refresh",
+		"SELECT max(id) FROM run WHERE command = 'refresh' AND "
+		"status IN (0, 1) AND (?1 = 0 OR id < ?1)" },
+	[S_LAST_OUTSET] = { "find the output set published last",
+		"SELECT outset FROM run WHERE coalesce(outset, '') != '' AND "
+		"status IN (0, 1) ORDER BY id DESC LIMIT 1" },
+	[S_RUN_FILE_PUT] = { "record a file a refresh read",
+		"INSERT OR REPLACE INTO run_file(run, kind, path, sha256, size) "
+		"VALUES (?1, ?2, ?3, ?4, ?5)" },
+	[S_RUN_FILE_EACH] = { "read the files a refresh read",
+		"SELECT kind, path, sha256, size FROM run_file WHERE run = ?1 "
+		"ORDER BY kind, path" },
+	[S_HASH_GET] = { "look up a known hash",
+		"SELECT sha256 FROM hash_cache WHERE path = ?1 AND size = ?2 "
+		"AND mtime_ns = ?3 AND ctime_ns = ?4 AND inode = ?5" },
+	[S_HASH_PUT] = { "remember a hash",
+		"INSERT OR REPLACE INTO hash_cache(path, size, mtime_ns, "
+		"ctime_ns, inode, sha256) VALUES (?1, ?2, ?3, ?4, ?5, ?6)" },
+	[S_VALUES_RUN] = { "find the values a refresh published",
+		"SELECT max(r.id) FROM run r WHERE r.command = 'calc' AND "
+		"r.status IN (0, 1) AND r.parent IS NOT NULL AND "
+		"r.parent <= ?1 AND EXISTS (SELECT 1 FROM indicator i "
+		"WHERE i.run = r.id)" },
+	[S_PRUNE_VALUES] = { "drop old values",
+		"DELETE FROM indicator_value WHERE run NOT IN (SELECT id FROM "
+		"run WHERE command = 'calc' AND status IN (0, 1) ORDER BY id "
+		"DESC LIMIT ?1)" },
+	[S_PRUNE_IND] = { "drop old indicator records",
+		"DELETE FROM indicator WHERE run NOT IN (SELECT id FROM "
+		"run WHERE command = 'calc' AND status IN (0, 1) ORDER BY id "
+		"DESC LIMIT ?1)" },
+	[S_PRUNE_CAT] = { "drop old breakdown records",
+		"DELETE FROM indicator_category WHERE run NOT IN (SELECT id "
+		"FROM run WHERE command = 'calc' AND status IN (0, 1) ORDER BY "
+		"id DESC LIMIT ?1)" },
+	[S_PRUNE_RUN_FILE] = { "drop old run records",
+		"DELETE FROM run_file WHERE run != ?2 AND run NOT IN (SELECT "
+		"id FROM run WHERE command = 'refresh' AND status IN (0, 1) "
+		"ORDER BY id DESC LIMIT ?1)" },
+	[S_STATUS_EACH] = { "read what became of each input",
+		"SELECT f.path, f.status, coalesce(f.dataset, ''), f.rows, "
+		"f.errors FROM file_status f JOIN run r ON r.id = f.run "
+		"WHERE r.parent = ?1 ORDER BY f.path" },
 	[S_DATASET_LOADED] = { "look for a dataset's values",
 		"SELECT EXISTS (SELECT 1 FROM observation WHERE dataset = ?1)" },
 	[S_CAT_EACH] = { "read breakdowns",
@@ -156,10 +219,52 @@ struct store {
 	sqlite3_stmt *st[S_COUNT];
 };
 
+/* SQLite says "disk I/O error" for any failed read or write: say which
+ * operation failed, and why when the system said ("File too large"). */
 static int db_error(struct store *s, const char *what)
 {
-	return error("warehouse '%s': cannot %s: %s", s->path, what,
-		     sqlite3_errmsg(s->db));
+	int last = errno;	/* the failed call's, when SQLite keeps none */
+	int ext = sqlite3_extended_errcode(s->db);
+	int err = sqlite3_system_errno(s->db);
+	const char *op = "";
+
+	switch (ext) {
+	case SQLITE_IOERR_READ:
+	case SQLITE_IOERR_SHORT_READ:
+		op = " while reading";
+		break;
+	case SQLITE_IOERR_WRITE:
+	case SQLITE_IOERR_TRUNCATE:
+		op = " while writing";
+		break;
+	case SQLITE_IOERR_FSYNC:
+	case SQLITE_IOERR_DIR_FSYNC:
+		op = " while syncing to disk";
+		break;
+	case SQLITE_IOERR_SHMOPEN:
+	case SQLITE_IOERR_SHMSIZE:
+	case SQLITE_IOERR_SHMMAP:
+		op = " while making its shared-memory file";
+		break;
+	default:
+		break;
+	}
+	switch (ext & 0xff) {
+	case SQLITE_IOERR:
+	case SQLITE_FULL:
+	case SQLITE_CANTOPEN:
+		break;
+	default:
+		err = 0;	/* not about a file */
+	}
+	/* SQLite keeps the system's error only on some paths; a write that
+	 * failed for want of room left it in errno. */
+	if (!err && *op && (last == ENOSPC || last == EFBIG ||
+			    last == EDQUOT || last == EIO))
+		err = last;
+	return error("warehouse '%s': cannot %s: %s%s%s%s", s->path, what,
+		     sqlite3_errmsg(s->db), op, err ? ": " : "",
+		     err ? strerror(err) : "");
 }
 
 static sqlite3_stmt *prep(struct store *s, enum stmt_id id)
@@ -620,6 +725,57 @@ int store_put_file_status(struct store *s, long long run, const char *path,
 	return done(s, S_FILE_STATUS);
 }
 
+int store_each_source_file(struct store *s, store_source_file_fn *fn,
+			   void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_FILE_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct source_file_info f;
+
+		f.path = col_str(q, 0);
+		f.dataset = col_str(q, 1);
+		f.sha256 = col_str(q, 2);
+		f.size = sqlite3_column_int64(q, 3);
+		f.rows = sqlite3_column_int64(q, 4);
+		f.loaded = col_str(q, 5);
+		if ((ret = fn(&f, ctx)) < 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_FILE_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_latest_run(struct store *s, const char *command, int good,
+		     long long *run, int *status, char ended[32])
+{
+	sqlite3_stmt *q = prep(s, S_RUN_LATEST);
+	int rc;
+
+	*run = 0;
+	*status = -1;
+	ended[0] = '\0';
+	if (!q)
+		return -1;
+	bind_text(q, 1, command);
+	sqlite3_bind_int(q, 2, good);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*run = sqlite3_column_int64(q, 0);
+		*status = sqlite3_column_int(q, 1);
+		snprintf(ended, 32, "%s", col_str(q, 2));
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, stmts[S_RUN_LATEST].what);
+	return 0;
+}
+
 int store_put_lookup(struct store *s, const struct lookup_row *r)
 {
 	sqlite3_stmt *q = prep(s, S_LOOKUP_PUT);
@@ -1002,5 +1158,248 @@ int store_latest_calc(struct store *s, long long *run)
 	sqlite3_reset(q);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return db_error(s, stmts[S_LATEST_CALC].what);
+	return 0;
+}
+
+/* ---- the run record of a refresh ---- */
+
+static void copy_col(char *out, size_t n, sqlite3_stmt *q, int i)
+{
+	snprintf(out, n, "%s", col_str(q, i));
+}
+
+int store_run_record(struct store *s, long long run, const char *fingerprint,
+		     const char *outset, const char *note)
+{
+	sqlite3_stmt *q = prep(s, S_RUN_RECORD);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	bind_text(q, 2, fingerprint);
+	bind_text(q, 3, outset);
+	bind_text(q, 4, note ? note : "");
+	return done(s, S_RUN_RECORD);
+}
+
+int store_run_info(struct store *s, long long id, struct run_info *out,
+		   int *found)
+{
+	sqlite3_stmt *q = prep(s, S_RUN_INFO);
+	int rc;
+
+	*found = 0;
+	memset(out, 0, sizeof(*out));
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, id);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		*found = 1;
+		out->id = sqlite3_column_int64(q, 0);
+		copy_col(out->command, sizeof(out->command), q, 1);
+		out->status = sqlite3_column_int(q, 2);
+		copy_col(out->started, sizeof(out->started), q, 3);
+		copy_col(out->ended, sizeof(out->ended), q, 4);
+		copy_col(out->version, sizeof(out->version), q, 5);
+		copy_col(out->fingerprint, sizeof(out->fingerprint), q, 6);
+		copy_col(out->outset, sizeof(out->outset), q, 7);
+		copy_col(out->note, sizeof(out->note), q, 8);
+		out->parent = sqlite3_column_int64(q, 9);
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, stmts[S_RUN_INFO].what);
+	return 0;
+}
+
+/* Steps a statement whose one answer is a run id (0 for NULL). */
+static int one_id(struct store *s, enum stmt_id id, long long *out)
+{
+	int rc = sqlite3_step(s->st[id]);
+
+	*out = 0;
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(s->st[id], 0);
+	sqlite3_reset(s->st[id]);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, stmts[id].what);
+	return 0;
+}
+
+int store_last_refresh(struct store *s, long long before,
+		       struct run_info *out, int *found)
+{
+	sqlite3_stmt *q = prep(s, S_LAST_REFRESH);
+	long long id;
+
+	*found = 0;
+	memset(out, 0, sizeof(*out));
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, before);
+	if (one_id(s, S_LAST_REFRESH, &id) < 0)
+		return -1;
+	if (!id)
+		return 0;
+	return store_run_info(s, id, out, found);
+}
+
+int store_put_run_file(struct store *s, long long run, const char *kind,
+		       const char *path, const char *sha256, long long size)
+{
+	sqlite3_stmt *q = prep(s, S_RUN_FILE_PUT);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	bind_text(q, 2, kind);
+	bind_text(q, 3, path);
+	bind_text(q, 4, sha256);
+	sqlite3_bind_int64(q, 5, size);
+	return done(s, S_RUN_FILE_PUT);
+}
+
+int store_each_run_file(struct store *s, long long run, store_run_file_fn *fn,
+			void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_RUN_FILE_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, run);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		ret = fn(col_str(q, 0), col_str(q, 1), col_str(q, 2),
+			 sqlite3_column_int64(q, 3), ctx);
+		if (ret)
+			break;
+	}
+	sqlite3_reset(q);
+	if (!ret && rc != SQLITE_DONE)
+		return db_error(s, stmts[S_RUN_FILE_EACH].what);
+	return ret;
+}
+
+static void bind_identity(sqlite3_stmt *q, const char *path,
+			  const struct file_identity *id)
+{
+	bind_text(q, 1, path);
+	sqlite3_bind_int64(q, 2, id->size);
+	sqlite3_bind_int64(q, 3, id->mtime_ns);
+	sqlite3_bind_int64(q, 4, id->ctime_ns);
+	sqlite3_bind_int64(q, 5, id->inode);
+}
+
+int store_hash_get(struct store *s, const char *path,
+		   const struct file_identity *id, char sha[65], int *found)
+{
+	sqlite3_stmt *q = prep(s, S_HASH_GET);
+	int rc;
+
+	*found = 0;
+	if (!q)
+		return -1;
+	bind_identity(q, path, id);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW && strlen(col_str(q, 0)) == 64) {
+		memcpy(sha, col_str(q, 0), 65);
+		*found = 1;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, stmts[S_HASH_GET].what);
+	return 0;
+}
+
+int store_hash_put(struct store *s, const char *path,
+		   const struct file_identity *id, const char *sha)
+{
+	sqlite3_stmt *q = prep(s, S_HASH_PUT);
+
+	if (!q)
+		return -1;
+	bind_identity(q, path, id);
+	bind_text(q, 6, sha);
+	return done(s, S_HASH_PUT);
+}
+
+int store_values_run(struct store *s, long long refresh, long long *calc)
+{
+	sqlite3_stmt *q = prep(s, S_VALUES_RUN);
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, refresh);
+	return one_id(s, S_VALUES_RUN, calc);
+}
+
+int store_prune_history(struct store *s, int keep, long long current)
+{
+	static const enum stmt_id ids[] = {
+		S_PRUNE_VALUES, S_PRUNE_IND, S_PRUNE_CAT, S_PRUNE_RUN_FILE
+	};
+	size_t i;
+
+	if (keep < 1)
+		keep = 1;
+	if (store_begin(s) < 0)
+		return -1;
+	for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+		sqlite3_stmt *q = prep(s, ids[i]);
+
+		if (!q)
+			goto fail;
+		/* The current refresh has not ended yet: it is one of the
+		 * runs kept. */
+		sqlite3_bind_int(q, 1, ids[i] == S_PRUNE_RUN_FILE ? keep - 1 :
+				 keep);
+		if (ids[i] == S_PRUNE_RUN_FILE)
+			sqlite3_bind_int64(q, 2, current);
+		if (done(s, ids[i]) < 0)
+			goto fail;
+	}
+	return store_commit(s);
+fail:
+	store_rollback(s);
+	return -1;
+}
+
+int store_each_file_status(struct store *s, long long refresh,
+			   store_file_status_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q = prep(s, S_STATUS_EACH);
+	int rc, ret = 0;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, refresh);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		ret = fn(col_str(q, 0), col_str(q, 1), col_str(q, 2),
+			 sqlite3_column_int64(q, 3), sqlite3_column_int64(q, 4),
+			 ctx);
+		if (ret)
+			break;
+	}
+	sqlite3_reset(q);
+	if (!ret && rc != SQLITE_DONE)
+		return db_error(s, stmts[S_STATUS_EACH].what);
+	return ret;
+}
+
+int store_last_outset(struct store *s, char name[128])
+{
+	sqlite3_stmt *q = prep(s, S_LAST_OUTSET);
+	int rc;
+
+	name[0] = '\0';
+	if (!q)
+		return -1;
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW)
+		snprintf(name, 128, "%s", col_str(q, 0));
+	sqlite3_reset(q);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(s, stmts[S_LAST_OUTSET].what);
 	return 0;
 }

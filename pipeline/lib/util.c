@@ -11,10 +11,14 @@
 #include "jsna/stats.h"
 
 /* Process-wide message state: the program name and the verbosity are set
- * once from main; the counters only grow. */
+ * once from main; the counters only grow. The message hook is the one
+ * progress bar on the terminal, if any, set and removed by progress.c:
+ * messages reach stderr from anywhere, so they must find it here. */
 static const char *progname = "jsna";
 static int verbosity;
 static unsigned long nerrors;
+static jsna_message_hook_fn *message_hook;
+static void *message_hook_ctx;
 
 void jsna_init(const char *argv0)
 {
@@ -54,6 +58,21 @@ int jsna_verbosity(void)
 	return verbosity;
 }
 
+void jsna_set_message_hook(jsna_message_hook_fn *fn, void *ctx)
+{
+	message_hook = fn;
+	message_hook_ctx = ctx;
+}
+
+/* Before a message that ends the program: the bar goes for good. */
+static void drop_message_hook(void)
+{
+	if (message_hook)
+		message_hook(0, message_hook_ctx);
+	message_hook = NULL;
+	message_hook_ctx = NULL;
+}
+
 unsigned long jsna_error_count(void)
 {
 	return nerrors;
@@ -77,6 +96,8 @@ int jsna_finish(int status)
 static void vreport(const char *prefix, const char *file, unsigned long line,
 		    unsigned long col, const char *fmt, va_list ap, int err)
 {
+	if (message_hook)
+		message_hook(0, message_hook_ctx);
 	fprintf(stderr, "%s: ", progname);
 	if (prefix)
 		fputs(prefix, stderr);
@@ -93,6 +114,8 @@ static void vreport(const char *prefix, const char *file, unsigned long line,
 	if (err)
 		fprintf(stderr, ": %s", strerror(err));
 	fputc('\n', stderr);
+	if (message_hook)
+		message_hook(1, message_hook_ctx);
 }
 
 void warning(const char *fmt, ...)
@@ -164,6 +187,7 @@ void die(int status, const char *fmt, ...)
 {
 	va_list ap;
 
+	drop_message_hook();
 	va_start(ap, fmt);
 	vreport(NULL, NULL, 0, 0, fmt, ap, 0);
 	va_end(ap);
@@ -175,6 +199,7 @@ void die_errno(int status, const char *fmt, ...)
 	va_list ap;
 	int err = errno;
 
+	drop_message_hook();
 	va_start(ap, fmt);
 	vreport(NULL, NULL, 0, 0, fmt, ap, err);
 	va_end(ap);
@@ -185,6 +210,7 @@ void bug_fl(const char *file, int line, const char *fmt, ...)
 {
 	va_list ap;
 
+	drop_message_hook();
 	fprintf(stderr, "%s: BUG: %s:%d: ", progname, file, line);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

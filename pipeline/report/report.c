@@ -23,7 +23,9 @@
 #include "jsna/buf.h"
 #include "jsna/chart.h"
 #include "jsna/doc.h"
+#include "jsna/edition.h"
 #include "jsna/neighbours.h"
+#include "jsna/progress.h"
 #include "jsna/results.h"
 #include "jsna/sections.h"
 #include "jsna/stage.h"
@@ -32,9 +34,10 @@
 #include "jsna/wording.h"
 
 static const char usage[] =
-	"usage: jsna-report [-c jsna.ini]\n"
+	"usage: jsna-report [-c jsna.ini] [--index-only]\n"
 	"Writes the population-needs section (HTML and PDF) and the index of\n"
 	"the outputs, from the latest calculation and the output set.\n"
+	"      --index-only   write only the index (as jsna publish does)\n"
 	"  -c, --config FILE  configuration (default jsna.ini)\n"
 	"  -q, --quiet        only errors\n"
 	"  -v, --verbose      say what was written\n"
@@ -42,6 +45,8 @@ static const char usage[] =
 	"      --version      the program's version\n";
 
 #define REPORT_TITLE "Children and young people: population needs"
+
+enum { OPT_INDEX_ONLY = 256 };
 
 static const char style[] =
 	"body{font-family:'DejaVu Sans',Arial,sans-serif;color:#0b0c0c;"
@@ -139,6 +144,7 @@ struct report {
 	const char *region;		/* its name, or NULL */
 	struct buf html;
 	struct doc *pdf;
+	struct progress bar;		/* of the indicators written */
 };
 
 static const struct result_indicator *find(const struct results *r,
@@ -517,8 +523,10 @@ static void section(struct report *rp, const char *id, const char *title,
 	for (i = 0; i < nids; i++) {
 		const struct result_indicator *ind = find(rp->r, ids[i]);
 
-		if (ind)
+		if (ind) {
 			indicator_part(rp, ind);
+			progress_next(&rp->bar);
+		}
 	}
 	buf_adds(h, "</section>\n");
 	buf_release(&st);
@@ -746,6 +754,7 @@ static int page(struct report *rp)
 	int ret = 0;
 
 	n = indicator_order(rp, order);
+	progress_begin(&rp->bar, "indicators", n);
 	buf_addf(h, "%s<title>" REPORT_TITLE ", ", page_head);
 	buf_add_html(h, r->area_name);
 	buf_addf(h, "</title>\n<style>%s</style>\n</head>\n<body>\n<main>\n"
@@ -803,6 +812,7 @@ static int page(struct report *rp)
 		definitions(rp, order, n);
 	}
 	buf_adds(h, "</main>\n</body>\n</html>\n");
+	progress_end(&rp->bar);
 	free(order);
 	free(rest);
 	buf_release(&sub);
@@ -879,6 +889,50 @@ static void chart_name(const struct results *r, const char *stem,
 	buf_add_html(h, stem);
 }
 
+/* The signed-off editions (jsna publish), newest first. They live in
+ * OUTPUTS/editions, beside the sets, and the index is read as
+ * OUTPUTS/index.html, so links relative to OUTPUTS reach them. */
+static void editions_part(struct report *rp, struct buf *h)
+{
+	struct edition_list l;
+	size_t i;
+
+	if (edition_list(rp->s->cfg.outputs, &l) < 0 || !l.n) {
+		edition_list_release(&l);
+		return;
+	}
+	buf_adds(h, "<h2>Editions</h2>\n<p>Signed-off editions of these "
+		    "outputs, each frozen as it was published: later "
+		    "refreshes never change them.</p>\n<div class=\"scroll\">"
+		    "<table>\n<caption>Each edition's report, its record (what "
+		    "it was made from) and its manifest (the SHA-256 of every "
+		    "file)</caption>\n<thead><tr><th scope=\"col\">Edition"
+		    "</th><th scope=\"col\">Frozen</th><th scope=\"col\">"
+		    "Report</th><th scope=\"col\">Record</th></tr></thead>\n"
+		    "<tbody>\n");
+	for (i = l.n; i-- > 0;) {
+		const char *n = l.e[i].name;	/* [A-Za-z0-9._-]: safe */
+
+		buf_addf(h, "<tr><th scope=\"row\">%s</th><td>", n);
+		if (*l.e[i].frozen) {
+			buf_adds(h, "<time datetime=\"");
+			buf_add_html(h, l.e[i].frozen);
+			buf_adds(h, "\">");
+			buf_add(h, l.e[i].frozen, strnlen(l.e[i].frozen, 10));
+			buf_adds(h, "</time>");
+		}
+		buf_addf(h, "</td><td><a href=\"" EDITIONS_DIR "/%s/report/"
+			 "population-needs.html\">Web page</a>, <a href=\""
+			 EDITIONS_DIR "/%s/report/population-needs.pdf\">PDF"
+			 "</a></td><td><a href=\"" EDITIONS_DIR "/%s/"
+			 EDITION_RECORD "\">" EDITION_RECORD "</a>, <a href=\""
+			 EDITIONS_DIR "/%s/" EDITION_MANIFEST "\">"
+			 EDITION_MANIFEST "</a></td></tr>\n", n, n, n, n);
+	}
+	buf_adds(h, "</tbody>\n</table></div>\n");
+	edition_list_release(&l);
+}
+
 static void index_page(struct report *rp, struct buf *h)
 {
 	static const char *const exts[] = { "png", "svg", "pdf", "csv", "txt" };
@@ -901,7 +955,9 @@ static void index_page(struct report *rp, struct buf *h)
 	if (have_output(rp->s, "changes.md"))
 		buf_adds(h, "<li><a href=\"changes.md\">What changed since the "
 			    "last refresh</a></li>\n");
-	buf_adds(h, "</ul>\n<h2>Tables</h2>\n<ul>\n");
+	buf_adds(h, "</ul>\n");
+	editions_part(rp, h);
+	buf_adds(h, "<h2>Tables</h2>\n<ul>\n");
 	for (i = 0; i < nt; i++) {
 		buf_addf(h, "<li><a href=\"tables/%s\">", tables[i]);
 		buf_add_html(h, tables[i]);
@@ -944,6 +1000,7 @@ int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		STAGE_LONG_OPTIONS,
+		{ "index-only", no_argument, NULL, OPT_INDEX_ONLY },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct stage s;
@@ -955,11 +1012,16 @@ int main(int argc, char **argv)
 	char *pdf = NULL;
 	size_t i;
 	int c, rc, ret = JSNA_EXIT_OK;
+	int index_only = 0;
 
 	jsna_init_args(argc, argv);
 	stage_init(&s, "report");
 	while ((c = getopt_long(argc, argv, STAGE_SHORT_OPTIONS, longopts,
 				NULL)) != -1) {
+		if (c == OPT_INDEX_ONLY) {	/* --index-only */
+			index_only = 1;
+			continue;
+		}
 		rc = stage_option(&s, c, optarg, usage);
 		if (rc)
 			return jsna_finish(rc > 0 ? JSNA_EXIT_OK :
@@ -977,6 +1039,8 @@ int main(int argc, char **argv)
 	memset(&rp, 0, sizeof(rp));
 	rp.s = &s;
 	rp.r = &r;
+	if (index_only)
+		goto write_index;
 	buf_addf(&path, "%s/sections.ini", s.cfg.indicators);
 	if (access(path.buf, F_OK) == 0 &&
 	    sections_load(path.buf, NULL, &rp.secs) < 0) {
@@ -1024,12 +1088,14 @@ int main(int argc, char **argv)
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}
+write_index:
 	index_page(&rp, &idx);
 	if (stage_write_output(&s, "index.html", &idx) < 0) {
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}
-	note("report written: HTML, PDF and the index of the outputs");
+	note(index_only ? "index of the outputs written" :
+	     "report written: HTML, PDF and the index of the outputs");
 out:
 	free(pdf);
 	free(rp.nb_names);

@@ -15,6 +15,7 @@
 
 #include "jsna/buf.h"
 #include "jsna/export.h"
+#include "jsna/progress.h"
 #include "jsna/results.h"
 #include "jsna/stage.h"
 #include "jsna/table.h"
@@ -152,6 +153,7 @@ int main(int argc, char **argv)
 	struct stage s;
 	struct results r;
 	struct table t[TABLE_KINDS];
+	struct progress bar = PROGRESS_INIT;
 	unsigned formats = TABLE_FORMATS;
 	size_t k, built = 0;
 	int c, rc, ret = JSNA_EXIT_OK;
@@ -184,10 +186,13 @@ int main(int argc, char **argv)
 		return stage_finish(&s, JSNA_EXIT_SYSTEM);
 	if (!r.run)
 		warning("no calculation in the warehouse yet: run jsna-calc first");
+	/* The long export, then each table. */
+	progress_begin(&bar, "tables", 1 + TABLE_KINDS);
 	if (stage_clear_output(&s, "tables") < 0 || write_export(&s, r.run) < 0) {
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}
+	progress_step(&bar, 1);
 	for (built = 0; built < TABLE_KINDS; built++) {
 		rc = table_build(s.st, &r, (enum table_kind)built, &t[built]);
 		t[built].suppress_below = s.cfg.suppress_below;
@@ -196,6 +201,7 @@ int main(int argc, char **argv)
 			ret = JSNA_EXIT_SYSTEM;
 			goto out;
 		}
+		progress_step(&bar, 2 + built);
 	}
 	if (write_tables(&s, &r, t, formats) < 0)
 		ret = JSNA_EXIT_SYSTEM;
@@ -204,6 +210,7 @@ int main(int argc, char **argv)
 			note("%s: %zu row%s", t[k].stem, t[k].nrows,
 			     t[k].nrows == 1 ? "" : "s");
 out:
+	progress_end(&bar);
 	for (k = 0; k < built; k++)
 		table_release(&t[k]);
 	results_release(&r);

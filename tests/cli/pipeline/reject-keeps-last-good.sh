@@ -10,3 +10,9 @@ echo "exit $?"
 [ "$(cat outputs/indicators.csv | cksum)" = "$before" ] || fail "the values changed"
 ls outputs/logs | wc -l
 grep -c 'file rejected' outputs/logs/*run*.log | awk -F: '{ s += $2 } END { print s " rejection logged" }'
+sed -n '/^## Inputs/,/^## /p' outputs/changes.md | grep '^- '
+# The same night again: nothing changed, the file is still rejected.
+jsna refresh -q
+echo "exit $?"
+grep -c '^Nothing changed' outputs/changes.md
+sed -n '/^## Inputs still rejected/,$p' outputs/changes.md | grep '^- '
