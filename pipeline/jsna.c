@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -194,7 +195,7 @@ static int run_stage(const char *prog, const char *stage,
 	struct stage_bar bar;
 	struct pollfd pf[2];
 	char block[4096], fdtext[16];
-	pid_t pid;
+	pid_t pid, driver;
 	ssize_t n;
 
 	memset(&bar, 0, sizeof(bar));
@@ -206,6 +207,7 @@ static int run_stage(const char *prog, const char *stage,
 	snprintf(fdtext, sizeof(fdtext), "%d", pfds[1]);
 	fflush(stderr);
 	bar.start = progress_now();
+	driver = getpid();
 	pid = fork();
 	if (pid < 0) {
 		close(fds[0]);
@@ -220,6 +222,10 @@ static int run_stage(const char *prog, const char *stage,
 		const char *args[6];
 
 		k = 0;
+		/* A stage outlives no driver: stopped with a plain kill, the
+		 * driver takes its stage with it, and the lock is free. */
+		if (prctl(PR_SET_PDEATHSIG, SIGTERM) < 0 || getppid() != driver)
+			_exit(JSNA_EXIT_SYSTEM);
 		dup2(fds[1], 2);
 		close(fds[0]);
 		close(fds[1]);
@@ -525,7 +531,9 @@ out:
 	}
 	if (log) {
 		fprintf(log, "== refresh ended with status %d\n", ret);
-		fclose(log);
+		if (fclose(log) != 0)
+			warning("the run log of refresh %lld is incomplete: %s",
+				s.run, strerror(errno));
 	}
 	prune_logs(s.cfg.outputs, s.cfg.history_runs);
 	free(name);
