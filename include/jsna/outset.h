@@ -67,5 +67,13 @@ int afile_write(const char *path, const void *data, size_t len);
 int make_dirs(const char *dir);
 /* Removes a folder tree. Returns 0 or -1 (reported). */
 int remove_tree(const char *dir);
+/* Calls fn on every entry under dir and on dir itself, a folder after
+ * what it holds (lstat(2) data in st: links are not followed); stops at
+ * the first non-zero return, which it returns. */
+struct stat;
+typedef int tree_fn(const char *path, const struct stat *st, void *ctx);
+int tree_each(const char *dir, tree_fn *fn, void *ctx);
+/* fsync(2)s a file or a folder. Returns 0 or -1 (reported). */
+int sync_path(const char *path);
 
 #endif

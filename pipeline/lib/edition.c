@@ -220,52 +220,24 @@ int edition_manifest(const char *dir, struct buf *out, size_t *nfiles)
 	return ret;
 }
 
-static int sync_path(const char *path, int is_dir)
+/* Read-only, and on disk: a file 0444, a folder 0555 once all it holds
+ * is. */
+static int seal_entry(const char *path, const struct stat *st, void *ctx)
 {
-	int fd = open(path, O_RDONLY | (is_dir ? O_DIRECTORY : 0));
+	int dir = S_ISDIR(st->st_mode);
 
-	if (fd < 0)
-		return error_errno("cannot open '%s'", path);
-	if (fsync(fd) < 0 && errno != EINVAL) {
-		error_errno("cannot sync '%s' to disk", path);
-		close(fd);
-		return -1;
-	}
-	close(fd);
-	return 0;
+	(void)ctx;
+	if (!dir && !S_ISREG(st->st_mode))
+		return 0;
+	if (chmod(path, dir ? 0555 : 0444) < 0)
+		return error_errno("cannot make %s'%s' read-only",
+				   dir ? "the folder " : "", path);
+	return sync_path(path);
 }
 
 int edition_seal(const char *dir)
 {
-	struct dirent *e;
-	DIR *dp = opendir(dir);
-	int ret = 0;
-
-	if (!dp)
-		return error_errno("cannot open the folder '%s'", dir);
-	while (ret == 0 && (e = readdir(dp)) != NULL) {
-		struct buf p = BUF_INIT;
-		struct stat st;
-
-		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-			continue;
-		buf_addf(&p, "%s/%s", dir, e->d_name);
-		if (lstat(p.buf, &st) < 0)
-			ret = error_errno("cannot read '%s'", p.buf);
-		else if (S_ISDIR(st.st_mode))
-			ret = edition_seal(p.buf);
-		else if (chmod(p.buf, 0444) < 0)
-			ret = error_errno("cannot make '%s' read-only", p.buf);
-		else
-			ret = sync_path(p.buf, 0);
-		buf_release(&p);
-	}
-	closedir(dp);
-	if (ret == 0 && chmod(dir, 0555) < 0)
-		ret = error_errno("cannot make the folder '%s' read-only", dir);
-	if (ret == 0)
-		ret = sync_path(dir, 1);
-	return ret;
+	return tree_each(dir, seal_entry, NULL);
 }
 
 int edition_install(const char *tmp, const char *final)
@@ -280,7 +252,7 @@ int edition_install(const char *tmp, const char *final)
 			*slash = '\0';
 		else
 			strcpy(parent, slash ? "/" : ".");
-		ret = sync_path(parent, 1);
+		ret = sync_path(parent);
 	}
 	free(parent);
 	return ret;

@@ -211,21 +211,7 @@ char *outset_path(const struct outset *os, const char *rel)
 	return buf_detach(&b, NULL);
 }
 
-static int sync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY);
-
-	if (fd < 0)
-		return error_errno("cannot open the folder '%s'", dir);
-	if (fsync(fd) < 0 && errno != EINVAL) {
-		close(fd);
-		return error_errno("cannot sync the folder '%s'", dir);
-	}
-	close(fd);
-	return 0;
-}
-
-static int sync_file(const char *path)
+int sync_path(const char *path)
 {
 	int fd = open(path, O_RDONLY);
 
@@ -233,27 +219,23 @@ static int sync_file(const char *path)
 		return error_errno("cannot open '%s'", path);
 	if (fsync(fd) < 0 && errno != EINVAL) {
 		close(fd);
-		return error_errno("cannot sync '%s'", path);
+		return error_errno("cannot sync '%s' to disk", path);
 	}
 	close(fd);
 	return 0;
 }
 
-/* Syncs every file and folder of a set before it is switched to, so that
- * after a power cut .current never points to a set that is not whole:
- * the stages' libraries (cairo, libxlsxwriter) write files without
- * syncing them, and each folder's names need a sync of their own. */
-static int sync_tree(const char *dir)
+int tree_each(const char *dir, tree_fn *fn, void *ctx)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *e;
+	struct stat st;
 	int ret = 0;
 
 	if (!dp)
 		return error_errno("cannot open the folder '%s'", dir);
 	while (ret == 0 && (e = readdir(dp)) != NULL) {
 		struct buf p = BUF_INIT;
-		struct stat st;
 
 		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
 			continue;
@@ -261,13 +243,27 @@ static int sync_tree(const char *dir)
 		if (lstat(p.buf, &st) < 0)
 			ret = error_errno("cannot read '%s'", p.buf);
 		else if (S_ISDIR(st.st_mode))
-			ret = sync_tree(p.buf);
-		else if (S_ISREG(st.st_mode))
-			ret = sync_file(p.buf);
+			ret = tree_each(p.buf, fn, ctx);
+		else
+			ret = fn(p.buf, &st, ctx);
 		buf_release(&p);
 	}
 	closedir(dp);
-	return ret ? ret : sync_dir(dir);
+	if (ret == 0 && lstat(dir, &st) < 0)
+		ret = error_errno("cannot read '%s'", dir);
+	return ret ? ret : fn(dir, &st, ctx);
+}
+
+/* Syncs every file and folder of a set before it is switched to, so that
+ * after a power cut .current never points to a set that is not whole:
+ * the stages' libraries (cairo, libxlsxwriter) write files without
+ * syncing them, and each folder's names need a sync of their own. */
+static int sync_entry(const char *path, const struct stat *st, void *ctx)
+{
+	(void)ctx;
+	if (S_ISDIR(st->st_mode) || S_ISREG(st->st_mode))
+		return sync_path(path);
+	return 0;
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -348,7 +344,7 @@ int outset_publish(struct outset *os)
 	if (!os->owned)
 		return 0;
 	buf_add(&final, os->dir, strlen(os->dir) - strlen(".tmp"));
-	if (sync_tree(os->dir) < 0)
+	if (tree_each(os->dir, sync_entry, NULL) < 0)
 		goto out;
 	if (rename(os->dir, final.buf) < 0) {
 		error_errno("cannot publish the output set '%s'", os->dir);
@@ -359,7 +355,7 @@ int outset_publish(struct outset *os)
 	os->owned = 0;
 	/* The set's final name is on disk before .current names it. */
 	buf_addf(&target, "%s/%s", os->root, SETS_DIR);
-	if (sync_dir(target.buf) < 0)
+	if (sync_path(target.buf) < 0)
 		goto out;
 	buf_reset(&target);
 
@@ -405,7 +401,7 @@ int outset_publish(struct outset *os)
 			goto out;
 		}
 	}
-	sync_dir(os->root);
+	sync_path(os->root);
 	prune(os->root);
 	ret = 0;
 out:
