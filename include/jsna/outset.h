@@ -73,6 +73,9 @@ int remove_tree(const char *dir);
 struct stat;
 typedef int tree_fn(const char *path, const struct stat *st, void *ctx);
 int tree_each(const char *dir, tree_fn *fn, void *ctx);
+/* Copies the file from into a new file to (which must not exist).
+ * Returns 0 or -1 (reported). */
+int copy_file(const char *from, const char *to);
 /* fsync(2)s a file or a folder. Returns 0 or -1 (reported). */
 int sync_path(const char *path);
 

@@ -77,27 +77,37 @@ int remove_tree(const char *dir)
 	return ret;
 }
 
-static int copy_file(const char *from, const char *to)
+int copy_file(const char *from, const char *to)
 {
 	char block[65536];
-	ssize_t n;
+	ssize_t n, w, off;
 	int in, out, ret = 0;
 
 	in = open(from, O_RDONLY);
 	if (in < 0)
 		return error_errno("cannot open '%s'", from);
-	out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	out = open(to, O_WRONLY | O_CREAT | O_EXCL, 0666);
 	if (out < 0) {
 		close(in);
 		return error_errno("cannot create '%s'", to);
 	}
-	while ((n = read(in, block, sizeof(block))) > 0)
-		if (write(out, block, (size_t)n) != n) {
-			ret = error_errno("cannot write '%s'", to);
+	while (ret == 0 && (n = read(in, block, sizeof(block))) != 0) {
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			ret = error_errno("cannot read '%s'", from);
 			break;
 		}
-	if (n < 0)
-		ret = error_errno("cannot read '%s'", from);
+		for (off = 0; off < n; off += w) {
+			w = write(out, block + off, (size_t)(n - off));
+			if (w < 0 && errno == EINTR) {
+				w = 0;
+			} else if (w < 0) {
+				ret = error_errno("cannot write '%s'", to);
+				break;
+			}
+		}
+	}
 	close(in);
 	if (close(out) < 0 && ret == 0)
 		ret = error_errno("cannot write '%s'", to);
