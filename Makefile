@@ -16,7 +16,7 @@ CFLAGS  ?= -O2 -g
 PREFIX  ?= /usr/local
 BUILD   ?= build
 
-PKGS     = gsl cairo pangocairo sqlite3 inih zlib xlsxwriter
+PKGS     = gsl cairo pangocairo sqlite3 inih zlib xlsxwriter libcrypto
 TESTPKGS = cmocka
 CSV_LIBS ?= -lcsv
 

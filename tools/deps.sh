@@ -10,7 +10,7 @@ set -u
 
 PACKAGES="gcc make pkg-config libcsv-dev libgsl-dev libcairo2-dev \
 libpango1.0-dev zlib1g-dev libsqlite3-dev libinih-dev libxlsxwriter-dev \
-libcmocka-dev fonts-dejavu-core sqlite3 poppler-utils valgrind time bc unzip \
+libcmocka-dev libssl-dev fonts-dejavu-core sqlite3 poppler-utils valgrind time bc unzip \
 chromium"
 
 missing=""

@@ -32,6 +32,8 @@
 
 enum compute_status { COMPUTE_OK, COMPUTE_DATA, COMPUTE_SYSTEM };
 
+struct smallarea;	/* smallarea.h */
+
 /* Areas as the warehouse knows them, by code (values: struct area_rec). */
 struct area_rec {
 	char *code, *name, *level, *parent;
@@ -57,6 +59,7 @@ struct compute_env {
 	const struct source_registry *sources;	/* to tell a misspelt
 						 * dataset; may be NULL */
 	long long run;
+	struct smallarea *sa;	/* small areas to add up; may be NULL */
 };
 
 struct compute_stats {

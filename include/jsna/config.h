@@ -39,6 +39,7 @@ struct config {
 	char *warehouse;
 	char *outputs;
 	int suppress_below;
+	int suppress_below_locality;	/* stricter, inside an authority */
 	unsigned formats;	/* FORMAT_* of charts */
 	int palette;		/* 0 govuk, 1 fingertips */
 	int history_runs;	/* [history] runs: refreshes whose values,

@@ -10,11 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A digest in progress: init, then update, then final, which frees what
+ * init took (the library's context). */
 struct sha256 {
-	uint32_t h[8];
+	void *ctx;
 	uint64_t len;
-	unsigned char block[64];
-	size_t used;
 };
 
 void sha256_init(struct sha256 *c);

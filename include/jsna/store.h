@@ -17,6 +17,7 @@
 #define JSNA_STORE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "jsna/period.h"
 
@@ -93,6 +94,7 @@ struct source_file_info {
 	const char *sha256;
 	long long size, rows;
 	const char *loaded;	/* UTC, ISO 8601 */
+	long long id;		/* observation.file */
 };
 typedef int store_source_file_fn(const struct source_file_info *f,
 				 void *ctx);
@@ -115,10 +117,35 @@ struct observation {
 	double value;		/* NaN when symbol is set */
 	const char *symbol;	/* NULL or "c", "x", ... */
 	const char *note;	/* NULL or the publisher's note */
+	uint32_t area_id;	/* read back: the store's number for area, the
+				 * same for the same code; 0 when not known */
 };
+/* Observations are written in blocks, one series (a file's dataset,
+ * measure and filters) each (obsblock.h): a put is held in memory until
+ * its series holds a block's worth, its file is finished, a savepoint or
+ * the transaction ends, or something reads the observations; a rollback
+ * drops what is held. */
 int store_put_observation(struct store *st, const struct observation *o);
+
+/* The same for a loader writing many values of a few series (a wide
+ * table of small areas): a handle per series and a number per area code
+ * save looking each up for every value. Handles last until the file is
+ * finished or a savepoint or transaction ends; symbol and note are text
+ * numbers too (0: none). */
+struct store_series;
+int store_series(struct store *st, long long file, const char *dataset,
+		 const char *measure, const char *filters,
+		 struct store_series **out);
+int store_text_id(struct store *st, const char *text, uint32_t *id);
+int store_series_put(struct store *st, struct store_series *se,
+		     uint32_t area, const struct period *p, double value,
+		     uint32_t symbol, uint32_t note);
+
 typedef int store_obs_fn(const struct observation *o, void *ctx);
-/* Every observation of dataset.measure, by area then period. */
+/* Every observation of dataset.measure, by file (in the order files were
+ * loaded) and in each series in the order written; a later file's value
+ * for the same area, period and filters is the one to keep. The strings
+ * are the store's, valid for the call. */
 int store_each_observation(struct store *st, const char *dataset,
 			   const char *measure, store_obs_fn *fn, void *ctx);
 /* The same, keeping only the rows whose filters hold the pairs with1 and

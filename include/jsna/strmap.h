@@ -13,10 +13,12 @@
 #define JSNA_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct strmap_entry {
 	char *key;
 	void *value;
+	uint64_t hash;		/* of key */
 };
 
 struct strmap {

@@ -16,6 +16,7 @@
 #include "jsna/indicator.h"
 #include "jsna/neighbours.h"
 #include "jsna/progress.h"
+#include "jsna/smallarea.h"
 #include "jsna/stage.h"
 #include "jsna/util.h"
 
@@ -151,6 +152,7 @@ int main(int argc, char **argv)
 	struct neighbours nb = NEIGHBOURS_INIT;
 	struct strmap areas = STRMAP_INIT;
 	struct compute_env env;
+	struct smallarea *sa = NULL;
 	struct compute_cache cache = COMPUTE_CACHE_INIT;
 	struct progress bar = PROGRESS_INIT;
 	struct source_registry reg;
@@ -208,7 +210,8 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
-	if (compute_load_areas(s.st, &areas) < 0) {
+	if (compute_load_areas(s.st, &areas) < 0 ||
+	    smallarea_load(s.st, &areas, s.cfg.benchmarks[0], &sa) < 0) {
 		ret = JSNA_EXIT_SYSTEM;
 		goto out;
 	}
@@ -233,6 +236,7 @@ int main(int argc, char **argv)
 	env.set = &set;
 	env.cache = &cache;
 	env.run = s.run;
+	env.sa = sa;
 	order = xcalloc(set.n + 1, sizeof(*order));
 	compute_order(&set, order);
 	if (store_begin(s.st) < 0) {
@@ -287,6 +291,7 @@ out:
 	free(order);
 	compute_cache_release(&cache);
 	neighbours_release(&nb);
+	smallarea_free(sa);
 	strmap_release(&areas, compute_free_area);
 	indicator_set_release(&set);
 	free(only);

@@ -2,12 +2,15 @@
  *
  * usage: jsna-check [-c jsna.ini] [DEFINITION...]
  *        jsna-check [-c jsna.ini] --datasets
+ *        jsna-check [-c jsna.ini] --values [DATASET...]
  * Reads each indicator definition named (default: every one in the
  * configured indicators folder) and reports every problem as FILE:LINE,
  * computing nothing; exits 1 when any definition is wrong. With
  * --datasets, lists each dataset in the warehouse with its measures,
- * years and filters.
+ * years and filters; with --values, writes every loaded value of the
+ * datasets named (default all) as CSV.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,15 +20,21 @@
 #include "jsna/indicator.h"
 #include "jsna/sections.h"
 #include "jsna/stage.h"
+#include "jsna/strmap.h"
 #include "jsna/util.h"
 
 static const char usage[] =
 	"usage: jsna-check [-c jsna.ini] [DEFINITION...]\n"
 	"       jsna-check [-c jsna.ini] --datasets\n"
+	"       jsna-check [-c jsna.ini] --values [DATASET...]\n"
 	"Checks indicator definitions (default: the configured folder), or\n"
-	"lists the datasets loaded in the warehouse.\n"
+	"lists the datasets loaded in the warehouse, or writes their values.\n"
 	"  -c, --config FILE  configuration (default jsna.ini)\n"
 	"  -d, --datasets     list the datasets, measures and filters loaded\n"
+	"      --values       write the values loaded (of the datasets named)\n"
+	"                     as CSV: file,path,dataset,measure,area,period,\n"
+	"                     kind,year,month,filters,value,symbol,note\n"
+	"                     (filters: col=value pairs joined by 0x1f)\n"
 	"  -q, --quiet        only errors\n"
 	"  -h, --help         this text\n"
 	"      --version      the program's version\n";
@@ -88,6 +97,98 @@ static int list_datasets(struct stage *s)
 	if (ret == 0 && !c.last)
 		printf("no datasets loaded: run jsna-ingest first\n");
 	free(c.last);
+	return ret;
+}
+
+/* --values: every observation of the datasets asked for, as CSV. */
+struct values_ctx {
+	struct store *st;
+	char *const *only;
+	size_t nonly;
+	struct strmap paths;		/* file id -> path */
+	struct buf row;
+	int ret;
+};
+
+static int on_source_file(const struct source_file_info *f, void *vc)
+{
+	struct values_ctx *c = vc;
+	char id[24];
+
+	snprintf(id, sizeof(id), "%lld", f->id);
+	*strmap_put(&c->paths, id) = xstrdup(f->path);
+	return 0;
+}
+
+static int on_value(const struct observation *o, void *vc)
+{
+	struct values_ctx *c = vc;
+	char id[24];
+	const char *path;
+
+	snprintf(id, sizeof(id), "%lld", o->file);
+	path = strmap_get(&c->paths, id);
+	buf_reset(&c->row);
+	buf_addf(&c->row, "%lld,", o->file);
+	buf_add_csv(&c->row, path ? path : "");
+	buf_addch(&c->row, ',');
+	buf_add_csv(&c->row, o->dataset);
+	buf_addch(&c->row, ',');
+	buf_add_csv(&c->row, o->measure);
+	buf_addch(&c->row, ',');
+	buf_add_csv(&c->row, o->area);
+	buf_addch(&c->row, ',');
+	buf_add_csv(&c->row, o->period.label);
+	buf_addf(&c->row, ",%d,%d,%d,", (int)o->period.kind, o->period.year,
+		 o->period.month);
+	buf_add_csv(&c->row, o->filters);
+	buf_addch(&c->row, ',');
+	if (!isnan(o->value))
+		buf_addf(&c->row, "%.17g", o->value);
+	buf_addch(&c->row, ',');
+	buf_add_csv(&c->row, o->symbol ? o->symbol : "");
+	buf_addch(&c->row, ',');
+	buf_add_csv(&c->row, o->note ? o->note : "");
+	buf_addch(&c->row, '\n');
+	if (fwrite(c->row.buf, 1, c->row.len, stdout) != c->row.len)
+		return error_errno("cannot write the values");
+	return 0;
+}
+
+static int on_value_series(const struct dataset_info *d, void *vc)
+{
+	struct values_ctx *c = vc;
+	size_t i;
+
+	if (!strncmp(d->measure, "lookup:", 7))
+		return 0;
+	for (i = 0; i < c->nonly; i++)
+		if (!strcmp(c->only[i], d->id))
+			break;
+	if (c->nonly && i == c->nonly)
+		return 0;
+	return store_each_observation(c->st, d->id, d->measure, on_value, c);
+}
+
+static int list_values(struct stage *s, char *const *only, size_t nonly)
+{
+	struct values_ctx c;
+	int ret;
+
+	memset(&c, 0, sizeof(c));
+	c.st = s->st;
+	c.only = only;
+	c.nonly = nonly;
+	buf_init(&c.row, 256);
+	printf("file,path,dataset,measure,area,period,kind,year,month,"
+	       "filters,value,symbol,note\n");
+	ret = store_each_source_file(s->st, on_source_file, &c);
+	if (ret == 0)
+		ret = store_each_dataset(s->st, on_value_series, &c);
+	if (ret == 0 && fflush(stdout) != 0)
+		ret = error_errno("cannot write the values");
+	strmap_release(&c.paths, free);
+	buf_release(&c.row);
 	return ret;
 }
 
@@ -210,10 +311,11 @@ int main(int argc, char **argv)
 	static const struct option longopts[] = {
 		STAGE_LONG_OPTIONS,
 		{ "datasets", no_argument, NULL, 'd' },
+		{ "values", no_argument, NULL, 0x100 },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct stage s;
-	int c, rc, datasets = 0, ret = JSNA_EXIT_OK;
+	int c, rc, datasets = 0, values = 0, ret = JSNA_EXIT_OK;
 
 	jsna_init_args(argc, argv);
 	stage_init(&s, "check");
@@ -223,12 +325,26 @@ int main(int argc, char **argv)
 		case 'd':	/* --datasets */
 			datasets = 1;
 			break;
+		case 0x100:	/* --values */
+			values = 1;
+			break;
 		default:
 			rc = stage_option(&s, c, optarg, usage);
 			if (rc)
 				return jsna_finish(rc > 0 ? JSNA_EXIT_OK :
 						   JSNA_EXIT_USAGE);
 		}
+	}
+	if (values) {
+		if (datasets) {
+			fputs(usage, stderr);
+			return jsna_finish(JSNA_EXIT_USAGE);
+		}
+		if ((rc = stage_start(&s, STAGE_STORE)) != 0)
+			return rc;
+		if (list_values(&s, argv + optind, (size_t)(argc - optind)) < 0)
+			ret = JSNA_EXIT_SYSTEM;
+		return stage_finish(&s, ret);
 	}
 	if (datasets) {
 		if (optind < argc) {

@@ -44,6 +44,8 @@ void buf_grow(struct buf *b, size_t extra)
 {
 	int fresh = !b->alloc;
 
+	if (!fresh && extra < b->alloc - b->len)
+		return;		/* room already: the common case */
 	if (b->len + extra + 1 < b->len)
 		die(JSNA_EXIT_SYSTEM, "out of memory");
 	if (fresh)

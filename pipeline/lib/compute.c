@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jsna/buf.h"
+#include "jsna/smallarea.h"
 #include "jsna/stats_trend.h"
 #include "jsna/util.h"
 
@@ -36,6 +37,11 @@ struct read_ctx {
 	size_t nvars;
 	const struct ind_where **eff;	/* [nvars * nwhere]: effective */
 	struct strmap *combos;		/* [nvars]: key+combo -> agg */
+	unsigned char *by_decile;	/* [nvars]: its conditions name the
+					 * small areas' decile */
+	const struct ind_where **extra;	/* [nvars]: a category's decile
+					 * condition the selection lacks */
+	int split;			/* deciles read: rows differ by it */
 	int column_seen[IND_MAX_WHERE];
 	long long rows;
 	struct buf key;
@@ -83,10 +89,29 @@ static void free_agg(void *v)
 	free(a);
 }
 
+/* Appends a whole number: keys are built for every observation read, so
+ * not through printf. */
+static void add_long(struct buf *b, long v)
+{
+	char tmp[24];
+	size_t n = sizeof(tmp);
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+
+	do {
+		tmp[--n] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	if (v < 0)
+		tmp[--n] = '-';
+	buf_add(b, tmp + n, sizeof(tmp) - n);
+}
+
 static void key_area(struct buf *b, const char *area, long sortable)
 {
 	buf_reset(b);
-	buf_addf(b, "%s\x1f%ld", area, sortable);
+	buf_adds(b, area);
+	buf_addch(b, 0x1f);
+	add_long(b, sortable);
 }
 
 /* The value of column in "c1=v1 US c2=v2"; NULL when absent. Sets *len. */
@@ -147,6 +172,7 @@ static int on_obs(const struct observation *o, void *vc)
 {
 	struct read_ctx *c = vc;
 	size_t v, i, nw = c->sel->nwhere;
+	unsigned char decile = 0;
 
 	c->rows++;
 	for (i = 0; i < nw; i++) {
@@ -155,11 +181,22 @@ static int on_obs(const struct observation *o, void *vc)
 		if (filter_value(o->filters, c->sel->where[i].column, &len))
 			c->column_seen[i] = 1;
 	}
+	if (c->split) {
+		size_t len;
+
+		decile = filter_value(o->filters, SMALLAREA_DECILE, &len) !=
+			 NULL;
+	}
 	for (v = 0; v < c->nvars; v++) {
 		const struct ind_where **eff = c->eff + v * nw;
 		struct agg *a;
 		void **slot;
 		struct period p;
+
+		/* A sum by decile is for the variants that ask for one;
+		 * the others take the total. */
+		if (c->split && decile != c->by_decile[v])
+			continue;
 
 		for (i = 0; i < nw; i++) {
 			size_t len;
@@ -171,6 +208,14 @@ static int on_obs(const struct observation *o, void *vc)
 		}
 		if (i < nw)
 			continue;
+		if (c->extra[v]) {
+			size_t len;
+			const char *val = filter_value(o->filters,
+						       SMALLAREA_DECILE, &len);
+
+			if (!val || !choice_of(c->extra[v], val, len))
+				continue;
+		}
 		indicator_period(c->sel, &o->period, &p);
 		key_area(&c->key, o->area, p.sortable);
 		for (i = 0; i < nw; i++)
@@ -179,8 +224,17 @@ static int on_obs(const struct observation *o, void *vc)
 				const char *val = filter_value(
 					o->filters, eff[i]->column, &len);
 
-				buf_addf(&c->key, "\x1f%.*s", (int)len, val);
+				buf_addch(&c->key, 0x1f);
+				buf_add(&c->key, val, len);
 			}
+		if (c->extra[v] && c->extra[v]->nchoices > 1) {
+			size_t len;
+			const char *val = filter_value(o->filters,
+						       SMALLAREA_DECILE, &len);
+
+			buf_addch(&c->key, 0x1f);
+			buf_add(&c->key, val, len);
+		}
 		slot = strmap_put(&c->combos[v], c->key.buf);
 		/* Rows come by file: a later file's value replaces. */
 		a = *slot;
@@ -284,9 +338,30 @@ static enum compute_status read_selection(const struct compute_env *env,
 	c.nvars = nvars;
 	c.eff = xcalloc(nvars * nw + 1, sizeof(*c.eff));
 	c.combos = xcalloc(nvars, sizeof(*c.combos));
-	for (v = 0; v < nvars; v++)
-		for (i = 0; i < nw; i++)
+	c.by_decile = xcalloc(nvars + 1, 1);
+	c.extra = xcalloc(nvars + 1, sizeof(*c.extra));
+	for (v = 0; v < nvars; v++) {
+		for (i = 0; i < nw; i++) {
 			c.eff[v * nw + i] = effective(sel, i, &vars[v]);
+			if (!strcmp(c.eff[v * nw + i]->column,
+				    SMALLAREA_DECILE))
+				c.by_decile[v] = 1;
+		}
+		/* A decile breakdown of a selection with no condition on
+		 * the decile: its condition is added. */
+		if (!c.by_decile[v] && vars[v].cat) {
+			size_t j;
+
+			for (j = 0; j < vars[v].cat->nwhere; j++)
+				if (!strcmp(vars[v].cat->where[j].column,
+					    SMALLAREA_DECILE)) {
+					c.extra[v] = &vars[v].cat->where[j];
+					c.by_decile[v] = 1;
+				}
+		}
+	}
+	for (v = 0; v < nvars; v++)
+		c.split |= c.by_decile[v];
 	*unloaded = 0;
 	/* The conditions every variant shares with one value narrow the
 	 * read (the others are matched row by row). */
@@ -302,6 +377,7 @@ static enum compute_status read_selection(const struct compute_env *env,
 				if (c.eff[v * nw + i] != w)
 					break;
 			if (v == nvars && w->nchoices == 1 &&
+			    strcmp(w->column, SMALLAREA_DECILE) != 0 &&
 			    !strchr(w->column, '=') &&
 			    !strchr(w->choices[0], 0x1f)) {
 				struct buf b = BUF_INIT;
@@ -311,13 +387,16 @@ static enum compute_status read_selection(const struct compute_env *env,
 				with[nwith++] = buf_detach(&b, NULL);
 			}
 		}
-		rc = store_each_observation_with(env->st, sel->dataset,
-						 measure, with[0], with[1],
-						 on_obs, &c);
+		rc = smallarea_each_observation(env->sa, env->st,
+						sel->dataset, measure,
+						with[0], with[1], c.split,
+						on_obs, &c);
 		/* Nothing matched: read it all, to say why. */
 		if (rc == 0 && c.rows == 0 && nwith)
-			rc = store_each_observation(env->st, sel->dataset,
-						    measure, on_obs, &c);
+			rc = smallarea_each_observation(env->sa, env->st,
+							sel->dataset,
+							measure, NULL, NULL,
+							c.split, on_obs, &c);
 		free(with[0]);
 		free(with[1]);
 		if (rc < 0) {
@@ -369,6 +448,8 @@ out:
 		strmap_release(&c.combos[v], free_agg);
 	free(c.combos);
 	free(c.eff);
+	free(c.by_decile);
+	free(c.extra);
 	buf_release(&c.key);
 	return ret;
 }
@@ -550,7 +631,11 @@ static void key_row(struct buf *b, size_t var, const char *area,
 		    long sortable)
 {
 	buf_reset(b);
-	buf_addf(b, "%zu\x1f%s\x1f%ld", var, area, sortable);
+	add_long(b, (long)var);
+	buf_addch(b, 0x1f);
+	buf_adds(b, area);
+	buf_addch(b, 0x1f);
+	add_long(b, sortable);
 }
 
 static size_t find_row(const struct strmap *idx, struct buf *key, size_t var,
@@ -558,6 +643,32 @@ static size_t find_row(const struct strmap *idx, struct buf *key, size_t var,
 {
 	key_row(key, var, area, sortable);
 	return (size_t)(uintptr_t)strmap_get(idx, key->buf);
+}
+
+/* Index + 1 of the row of var, area and period among rows sorted by
+ * cmp_row, or 0: a binary search. */
+static size_t sorted_row(const struct rows *rs, size_t var, const char *area,
+			 long sortable)
+{
+	size_t lo = 0, hi = rs->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct row *r = &rs->r[mid];
+		int c = r->var != var ? (r->var < var ? -1 : 1) :
+			strcmp(r->area, area);
+
+		if (!c)
+			c = (r->period.sortable > sortable) -
+			    (r->period.sortable < sortable);
+		if (!c)
+			return mid + 1;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
 }
 
 static int cmp_row(const void *a, const void *b)
@@ -601,10 +712,17 @@ static void withhold(struct row *r, const char *symbol)
 	nan_ci(&r->ci998);
 }
 
-/* Is a count to be withheld as small? */
-static int small(const struct compute_env *env, double count)
+/* Is a count to be withheld as small? Inside an authority (a locality)
+ * the threshold is stricter: fewer people can be told apart. */
+static int small(const struct compute_env *env, const char *area,
+		 double count)
 {
-	return count > 0 && count < env->cfg->suppress_below;
+	const struct area_rec *a = strmap_get(env->areas, area);
+	int below = a && !strcmp(a->level, "Locality") ?
+		    env->cfg->suppress_below_locality :
+		    env->cfg->suppress_below;
+
+	return count > 0 && count < below;
 }
 
 /* A symbol agg (or none). */
@@ -681,7 +799,7 @@ static void rows_from_terms(const struct compute_env *env,
 		r->count = n->value;
 		if (isnan(r->count))
 			continue;
-		if (d->type != IND_PROJECTION && small(env, r->count)) {
+		if (d->type != IND_PROJECTION && small(env, r->area, r->count)) {
 			withhold(r, "c");
 			st->suppressed++;
 			continue;
@@ -784,7 +902,7 @@ static void rows_from_months(const struct compute_env *env,
 			continue;
 		}
 		r->count = sum_n / (double)d->nmonths;
-		if (small(env, r->count)) {
+		if (small(env, r->area, r->count)) {
 			withhold(r, "c");
 			st->suppressed++;
 			continue;
@@ -907,10 +1025,8 @@ static enum compute_status apply_fallbacks(const struct compute_env *env,
  * add up to the total is withheld and the total is not, the smallest
  * other group is withheld too. Rows are indexed. */
 static void secondary_suppression(const struct variant *vars, size_t nvars,
-				  struct rows *rs, const struct strmap *idx,
-				  struct compute_stats *st)
+				  struct rows *rs, struct compute_stats *st)
 {
-	struct buf key = BUF_INIT;
 	size_t v, i, w;
 
 	for (v = 1; v < nvars; v++) {
@@ -939,8 +1055,8 @@ static void secondary_suppression(const struct variant *vars, size_t nvars,
 				if (!vars[w].cat->secondary ||
 				    strcmp(vars[w].cat->type, type))
 					continue;
-				k = find_row(idx, &key, w, tot->area,
-					     tot->period.sortable);
+				k = sorted_row(rs, w, tot->area,
+					       tot->period.sortable);
 				if (!k)
 					continue;
 				g = &rs->r[k - 1];
@@ -959,7 +1075,6 @@ static void secondary_suppression(const struct variant *vars, size_t nvars,
 			}
 		}
 	}
-	buf_release(&key);
 }
 
 /* A comparison where there is no interval: the direction only. */
@@ -1174,10 +1289,8 @@ static void changes(const struct indicator_def *d, struct rows *rs)
 /* The neighbour average and the area's rank among itself and its
  * neighbours. */
 static void neighbours(const struct compute_env *env,
-		       const struct indicator_def *d, struct rows *rs,
-		       const struct strmap *idx)
+		       const struct indicator_def *d, struct rows *rs)
 {
-	struct buf key = BUF_INIT;
 	double vals[64];
 	int ranks[64];
 	size_t i, j, nn, got, nranked;
@@ -1193,8 +1306,8 @@ static void neighbours(const struct compute_env *env,
 			nn = NELEM(vals) - 1;
 		vals[0] = r->ci95.value;
 		for (j = 0, got = 0; j < nn; j++) {
-			size_t k = find_row(idx, &key, r->var, nbs[j],
-					    r->period.sortable);
+			size_t k = sorted_row(rs, r->var, nbs[j],
+					      r->period.sortable);
 			double v = k ? rs->r[k - 1].ci95.value : NAN;
 
 			vals[j + 1] = v;
@@ -1212,15 +1325,20 @@ static void neighbours(const struct compute_env *env,
 			r->rank_nb_of = (int)nranked;
 		}
 	}
-	buf_release(&key);
 }
 
 static void cache_key(struct buf *b, const char *id, const char *cat,
 		      const char *area, long sortable)
 {
 	buf_reset(b);
-	buf_addf(b, "%s\x1f%s\x1f%s\x1f%ld", id, cat ? cat : "", area,
-		 sortable);
+	buf_adds(b, id);
+	buf_addch(b, 0x1f);
+	if (cat)
+		buf_adds(b, cat);
+	buf_addch(b, 0x1f);
+	buf_adds(b, area);
+	buf_addch(b, 0x1f);
+	add_long(b, sortable);
 }
 
 /* The rows of a gap from its groups' cached values. */
@@ -1337,8 +1455,6 @@ enum compute_status compute_indicator(const struct compute_env *env,
 	struct strmap *den = xcalloc(nvars, sizeof(*den));
 	struct strmap *val = xcalloc(nvars, sizeof(*val));
 	struct strmap *sd = xcalloc(nvars, sizeof(*sd));
-	struct strmap idx = STRMAP_INIT;
-	struct buf key = BUF_INIT;
 	struct rows rs = { NULL, 0, 0 };
 	enum compute_status ret = COMPUTE_OK;
 	const char *england = env->cfg->benchmarks[0];
@@ -1379,12 +1495,7 @@ enum compute_status compute_indicator(const struct compute_env *env,
 	}
 
 	qsort(rs.r, rs.n, sizeof(*rs.r), cmp_row);
-	for (i = 0; i < rs.n; i++) {
-		key_row(&key, rs.r[i].var, rs.r[i].area,
-			rs.r[i].period.sortable);
-		*strmap_put(&idx, key.buf) = (void *)(uintptr_t)(i + 1);
-	}
-	secondary_suppression(vars, nvars, &rs, &idx, out);
+	secondary_suppression(vars, nvars, &rs, out);
 
 	/* Comparisons with England, the parent and the goal. */
 	for (i = 0; i < rs.n; i++) {
@@ -1396,20 +1507,20 @@ enum compute_status compute_indicator(const struct compute_env *env,
 		r->cmp_goal = compare_goal(d, r);
 		if (strcmp(r->area, england) == 0)
 			continue;
-		e = find_row(&idx, &key, r->var, england, r->period.sortable);
+		e = sorted_row(&rs, r->var, england, r->period.sortable);
 		r->cmp_england = compare(r, e ? &rs.r[e - 1] : NULL,
 					 d->polarity);
 		/* The parent comparison is an authority's with its region
 		 * (Fingertips does not compare a region with England
 		 * twice). */
 		if (a && a->parent && !strcmp(a->level, "LA")) {
-			p = find_row(&idx, &key, r->var, a->parent,
-				     r->period.sortable);
+			p = sorted_row(&rs, r->var, a->parent,
+				       r->period.sortable);
 			r->cmp_parent = compare(r, p ? &rs.r[p - 1] : NULL,
 						d->polarity);
 		}
 	}
-	neighbours(env, d, &rs, &idx);
+	neighbours(env, d, &rs);
 	rank_authorities(env, d, &rs);
 	recent_trends(d, &rs);
 	changes(d, &rs);
@@ -1465,8 +1576,6 @@ out:
 	release_maps(val, nvars);
 	release_maps(sd, nvars);
 	free(vars);
-	strmap_release(&idx, NULL);
-	buf_release(&key);
 	return ret;
 }
 

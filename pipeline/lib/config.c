@@ -121,15 +121,19 @@ static int on_key(const struct ini_key *k, void *vl)
 		if (strcmp(n, "outputs") == 0)
 			return set_path(&c->outputs, l, k);
 	} else if (strcmp(s, "publish") == 0) {
-		if (strcmp(n, "suppress_below") == 0) {
+		if (strcmp(n, "suppress_below") == 0 ||
+		    strcmp(n, "suppress_below_locality") == 0) {
 			char *end;
 			long x = strtol(v, &end, 10);
 
 			if (!*v || *end || x < 0 || x > 1000)
 				return error_at(k->path, k->line, 0,
-						"'suppress_below' must be a whole number from 0 to 1000, not '%s'",
-						v);
-			c->suppress_below = (int)x;
+						"'%s' must be a whole number from 0 to 1000, not '%s'",
+						n, v);
+			if (n[strlen("suppress_below")])
+				c->suppress_below_locality = (int)x;
+			else
+				c->suppress_below = (int)x;
 			return 0;
 		}
 		if (strcmp(n, "formats") == 0) {
@@ -199,6 +203,7 @@ int config_load(const char *path, struct config *cfg)
 	cfg->warehouse = path_join(l.dir, "var/jsna.db");
 	cfg->outputs = path_join(l.dir, "outputs");
 	cfg->suppress_below = 5;
+	cfg->suppress_below_locality = 10;
 	cfg->history_runs = 30;
 	cfg->formats = FORMAT_PNG | FORMAT_SVG | FORMAT_PDF;
 	cfg->benchmarks[0] = xstrdup("E92000001");

@@ -14,6 +14,7 @@
 #include "jsna/buf.h"
 #include "jsna/inifile.h"
 #include "jsna/sha256.h"
+#include "jsna/smallarea.h"
 #include "jsna/util.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -112,6 +113,8 @@ struct parse {
 	size_t nseen, seen_alloc;
 	char *bad_section;	/* the last unknown section reported */
 	size_t parts_alloc[4], fallback_alloc, category_alloc;
+	char *deciles;		/* 'deciles': the IMD edition, or NULL */
+	unsigned long line_deciles;
 };
 
 static int set_str(char **dst, const char *v)
@@ -435,6 +438,21 @@ static int on_indicator(const struct ini_key *k, struct parse *p)
 	for (i = 0; i < NELEM(strs); i++)
 		if (!strcmp(n, strs[i].name))
 			return set_str((char **)((char *)d + strs[i].off), v);
+	if (!strcmp(n, "deciles")) {
+		const char *c;
+
+		for (c = v; *c; c++)
+			if (!((*c >= 'A' && *c <= 'Z') ||
+			      (*c >= 'a' && *c <= 'z') ||
+			      (*c >= '0' && *c <= '9')))
+				break;
+		if (!*v || *c || strlen(v) > 16)
+			return error_at(k->path, k->line, 0,
+					"deciles: the edition of the Index of Multiple Deprivation, letters and digits such as 'IMD2025', not '%s'",
+					v);
+		p->line_deciles = k->line;
+		return set_str(&p->deciles, v);
+	}
 	if (!strcmp(n, "continues")) {
 		if (!indicator_valid_id(v))
 			return error_at(k->path, k->line, 0,
@@ -800,7 +818,9 @@ static int check_categories(const char *path, const struct indicator_def *d)
 					if (!strcmp(d->fallbacks[f].where[w].column,
 						    col))
 						found = 1;
-			if (!found)
+			/* The small areas' decile is added, not replaced:
+			 * no extract has such a column. */
+			if (!found && strcmp(col, SMALLAREA_DECILE) != 0)
 				ret = error_at(path, c->line, 0,
 					       "[category %s]: no selection has a 'where' on '%s' for it to replace",
 					       c->name, col);
@@ -815,6 +835,61 @@ static int check_categories(const char *path, const struct indicator_def *d)
 					       c->name, d->categories[j].name);
 	}
 	return ret;
+}
+
+/* 'deciles = IMD2025': ten breakdowns, decile1 (the most deprived) to
+ * decile10, by the deprivation decile of the small areas added up
+ * (smallarea.h), worded as Fingertips words them. */
+static int add_deciles(const char *path, struct parse *p)
+{
+	static const char *const words[10] = {
+		"Most deprived", "Second most deprived", "Third more deprived",
+		"Fourth more deprived", "Fifth more deprived",
+		"Fifth less deprived", "Fourth less deprived",
+		"Third less deprived", "Second least deprived",
+		"Least deprived"
+	};
+	struct indicator_def *d = p->d;
+	int k;
+
+	if (d->type == IND_GAP)
+		return error_at(path, p->line_deciles, 0,
+				"a gap has no breakdowns: 'deciles' is for the indicators it compares");
+	for (k = 1; k <= 10; k++) {
+		struct ind_category *c;
+		struct ind_where *w;
+		struct buf b = BUF_INIT;
+		size_t i;
+
+		buf_addf(&b, "decile%d", k);
+		for (i = 0; i < d->ncategories; i++)
+			if (!strcmp(d->categories[i].name, b.buf)) {
+				error_at(path, d->categories[i].line, 0,
+					 "[category %s] is one of the ten 'deciles' makes: give it another name",
+					 b.buf);
+				buf_release(&b);
+				return -1;
+			}
+		XGROW(d->categories, p->category_alloc, d->ncategories + 1);
+		c = &d->categories[d->ncategories++];
+		memset(c, 0, sizeof(*c));
+		c->name = buf_detach(&b, NULL);
+		c->line = p->line_deciles;
+		c->secondary = 1;	/* the ten add up to the total */
+		buf_addf(&b, "LSOA deprivation deciles in England (%s)",
+			 p->deciles);
+		c->type = buf_detach(&b, NULL);
+		buf_addf(&b, "%s decile (%s)", words[k - 1], p->deciles);
+		c->label = buf_detach(&b, NULL);
+		w = &c->where[c->nwhere++];
+		w->column = xstrdup(SMALLAREA_DECILE);
+		buf_addf(&b, "%d", k);
+		w->value = buf_detach(&b, NULL);
+		w->choices = xcalloc(1, sizeof(*w->choices));
+		w->choices[0] = xstrdup(w->value);
+		w->nchoices = 1;
+	}
+	return 0;
 }
 
 /* The first line of the sections of one T_* kind. */
@@ -961,6 +1036,8 @@ static int check_type(const char *path, struct parse *p)
 	for (i = 0; i < d->nfallbacks; i++)
 		if (check_selection(path, &d->fallbacks[i]) < 0)
 			ret = -1;
+	if (p->deciles && add_deciles(path, p) < 0)
+		ret = -1;
 	if (check_categories(path, d) < 0)
 		ret = -1;
 	return ret;
@@ -1052,6 +1129,7 @@ int indicator_load(const char *path, struct indicator_def *d)
 	}
 	d->sha256 = xstrdup(sha);
 out:
+	free(p.deciles);
 	if (ret < 0)
 		indicator_release(d);
 	return ret;

@@ -3,10 +3,12 @@
  * layouts themselves are load_*.c (load_int.h). */
 #include "jsna/load.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "jsna/sha256.h"
 #include "load_int.h"
@@ -19,6 +21,7 @@ static const struct load_layout *const layouts[] = {
 	&load_lait,		/* load_lait.c: DfE's LAIT long table */
 	&load_lookup,		/* load_lookup.c: area lookups, neighbours */
 	&load_table,		/* load_table.c: local extracts, declared */
+	&load_sape,		/* load_sape.c: ONS small-area estimates */
 	NULL
 };
 
@@ -251,6 +254,104 @@ int load_population(struct load *l, const struct csvin_record *r, int col,
 		 "column '%s': expected a population (a number, '1,234' or a published symbol), got '%s'",
 		 what, s);
 	return -1;
+}
+
+int load_one_of(struct load *l, const struct csvin_record *h, const char *a,
+		const char *b)
+{
+	if (load_option(l, a) && load_option(l, b)) {
+		load_bad(l, h->line, 0,
+			 "the source definition '%s' gives both '%s' and '%s': keep one",
+			 l->def->path, a, b);
+		return -1;
+	}
+	return 0;
+}
+
+/* Finds the year in name by year_from_name; returns it, 0 when the pattern
+ * does not occur, or -1 when the pattern is malformed. */
+static int year_in_name(const char *pat, const char *name)
+{
+	const char *ph = strchr(pat, '{'), *after;
+	size_t before, ndig, rest, i, k;
+
+	if (!ph)
+		return -1;
+	if (!strncmp(ph, "{yyyy}", 6))
+		ndig = 4;
+	else if (!strncmp(ph, "{yy}", 4))
+		ndig = 2;
+	else
+		return -1;
+	after = ph + ndig + 2;
+	if (strchr(after, '{') || strchr(after, '}') ||
+	    memchr(pat, '}', (size_t)(ph - pat)))
+		return -1;
+	before = (size_t)(ph - pat);
+	rest = strlen(after);
+	for (i = 0; name[i]; i++) {
+		const char *d = name + i + before;
+		int y = 0;
+
+		if (strncasecmp(name + i, pat, before) != 0)
+			continue;
+		/* A placeholder at the start must not begin inside a longer
+		 * number either. */
+		if (before == 0 && i > 0 && isdigit((unsigned char)name[i - 1]))
+			continue;
+		for (k = 0; k < ndig; k++) {
+			if (!isdigit((unsigned char)d[k]))
+				break;
+			y = y * 10 + (d[k] - '0');
+		}
+		if (k < ndig || isdigit((unsigned char)d[ndig]) ||
+		    strncasecmp(d + ndig, after, rest) != 0)
+			continue;
+		return ndig == 2 ? 2000 + y : y;
+	}
+	return 0;
+}
+
+int load_year(struct load *l, const struct csvin_record *h, int *year)
+{
+	const char *fixed = load_option(l, "year");
+	const char *pat = load_option(l, "year_from_name");
+	const char *base = strrchr(l->name, '/');
+	int y;
+
+	base = base ? base + 1 : l->name;
+	if (load_one_of(l, h, "year", "year_from_name") < 0)
+		return -1;
+	if (fixed) {
+		if (strlen(fixed) != 4 || strspn(fixed, "0123456789") != 4) {
+			load_bad(l, h->line, 0,
+				 "the source definition '%s' gives 'year' as '%s', not a four-digit year",
+				 l->def->path, fixed);
+			return -1;
+		}
+		y = atoi(fixed);
+	} else if (pat) {
+		y = year_in_name(pat, base);
+		if (y < 0) {
+			load_bad(l, h->line, 0,
+				 "the source definition '%s' gives 'year_from_name' as '%s': it needs text around one '{yyyy}' or '{yy}'",
+				 l->def->path, pat);
+			return -1;
+		}
+		if (y == 0) {
+			load_bad(l, h->line, 0,
+				 "the file name '%s' does not contain the year pattern '%s' (year_from_name of '%s')",
+				 base, pat, l->def->path);
+			return -1;
+		}
+	} else {
+		load_bad(l, h->line, 0,
+			 "the layout '%s' needs the year: give 'year' or 'year_from_name' in '%s'",
+			 l->def->layout->name, l->def->path);
+		return -1;
+	}
+	*year = y;
+	return 0;
 }
 
 /* The ONS geographies the warehouse takes: the name the MYE2 tables give

@@ -51,6 +51,7 @@ extern const struct load_layout load_fingertips;
 extern const struct load_layout load_lait;
 extern const struct load_layout load_lookup;
 extern const struct load_layout load_table;
+extern const struct load_layout load_sape;
 
 /* Reports a row that does not fit: counted always, shown up to
  * LOAD_MAX_ERRORS. */
@@ -98,6 +99,18 @@ int load_population(struct load *l, const struct csvin_record *r, int col,
  * "Metropolitan County"; W06 "LA (Wales)"; S12 "LA (Scotland)"; N09
  * "LA (Northern Ireland)". Borrowed, static. */
 const char *load_level(const char *geography, const char *code);
+
+/* A definition that gives both forms of an option (year and
+ * year_from_name) is unclear: reported, -1. */
+int load_one_of(struct load *l, const struct csvin_record *h, const char *a,
+		const char *b);
+
+/* The year of a file whose rows do not say it: the definition's 'year'
+ * (four digits) or the year its 'year_from_name' finds in the file's name
+ * (literal text, matched ignoring case, around one placeholder, {yyyy} or
+ * {yy} for 20yy; the first place it fits, its digits not running on into
+ * another digit). Returns 0, or -1 after load_bad. */
+int load_year(struct load *l, const struct csvin_record *h, int *year);
 
 /* A layout option of the definition, or NULL. */
 const char *load_option(const struct load *l, const char *key);

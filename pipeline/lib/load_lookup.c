@@ -23,7 +23,11 @@
  *                       numbers as written. An empty or '-' SNn is no
  *                       neighbour; a row with no code and no neighbours
  *                       is a heading ("Old SNs:") and gives nothing;
- *   any other kind      (lait_measure, ...): code, other.
+ *   any other kind      (lait_measure, imd, locality, ...): code, other;
+ *                       rank, a column of whole numbers (an IMD rank),
+ *                       optional; other_name and other_level record the
+ *                       other as an area (a locality), with other_parent
+ *                       the column of its parent's code (optional).
  *
  * Areas are recorded at the level given, for a Welsh, Scottish or
  * Northern Irish code with the nation added ("LA (Wales)").
@@ -49,6 +53,8 @@ struct lookup {
 	const char *kind_name;		/* borrowed from the definition */
 	int code, other;		/* columns */
 	int name, parent_name, gss;	/* columns, or -1 */
+	int rank, other_name, other_parent;	/* columns, or -1 */
+	const char *other_level;	/* or NULL */
 	const char *level, *parent_level;	/* or NULL */
 	const char *other_opt;		/* the option naming other */
 	int label[MAX_LABELS];
@@ -162,11 +168,16 @@ static int header(struct load *l, const struct csvin_record *h)
 {
 	static const char *const not_neighbour[] = {
 		"other", "name", "parent", "parent_name", "level",
-		"parent_level", "gss", "label", NULL
+		"parent_level", "gss", "label", "rank", "other_name",
+		"other_level", "other_parent", NULL
 	};
-	static const char *const not_parent[] = { "other", "gss", NULL };
+	static const char *const not_parent[] = {
+		"other", "gss", "rank", "other_name", "other_level",
+		"other_parent", NULL
+	};
 	static const char *const not_la_number[] = {
-		"other", "parent", "parent_name", "parent_level", NULL
+		"other", "parent", "parent_name", "parent_level", "rank",
+		"other_name", "other_level", "other_parent", NULL
 	};
 	static const char *const not_other[] = {
 		"name", "parent", "parent_name", "level", "parent_level",
@@ -179,6 +190,7 @@ static int header(struct load *l, const struct csvin_record *h)
 	buf_init(&s->text, 64);
 	buf_init(&s->level_text, 32);
 	s->name = s->parent_name = s->gss = -1;
+	s->rank = s->other_name = s->other_parent = -1;
 	if (!kind || !valid_kind(kind)) {
 		load_bad(l, h->line, 0,
 			 "the source definition '%s' needs 'kind' (parent, la_number, neighbour, or another name of lowercase letters and '_')",
@@ -218,6 +230,15 @@ static int header(struct load *l, const struct csvin_record *h)
 		not_for(l, h, not_other);
 		s->other_opt = "other";
 		s->other = column_of(l, h, "other", 1);
+		s->rank = column_of(l, h, "rank", 0);
+		s->other_level = load_option(l, "other_level");
+		s->other_name = column_of(l, h, "other_name",
+					  !!s->other_level);
+		s->other_parent = column_of(l, h, "other_parent", 0);
+		if (load_option(l, "other_name") && !s->other_level)
+			load_bad(l, h->line, 0,
+				 "the source definition '%s' gives 'other_name' without 'other_level': the level to record the areas at",
+				 l->def->path);
 		break;
 	}
 	header_labels(l, h, s);
@@ -343,6 +364,16 @@ static int row_areas(struct load *l, struct lookup *s, const char *code,
 		a.la_number = code;
 		return *a.code ? load_area(l, &a) : 0;
 	}
+	if (s->kind == K_OTHER) {
+		if (!s->other_level)
+			return 0;
+		a.code = other;
+		a.name = load_field(r, s->other_name);
+		a.level = level_of(s, other, s->other_level);
+		a.parent = s->other_parent >= 0 ?
+			   load_field(r, s->other_parent) : NULL;
+		return load_area(l, &a);
+	}
 	if (s->kind != K_PARENT)
 		return 0;
 	if (s->parent_level && *load_field(r, s->parent_name)) {
@@ -369,6 +400,7 @@ static int row(struct load *l, const struct csvin_record *r)
 {
 	struct lookup *s = l->state;
 	const char *code, *other, *label;
+	int rank = 0;
 
 	if (s->kind == K_NEIGHBOUR)
 		return row_neighbour(l, s, r);
@@ -385,9 +417,20 @@ static int row(struct load *l, const struct csvin_record *r)
 			 load_option(l, s->other_opt), s->kind_name);
 		return 0;
 	}
+	if (s->rank >= 0) {
+		const char *t = load_field(r, s->rank);
+
+		if (!str_all_digits(t) || strlen(t) > 9 || atoi(t) < 1) {
+			load_bad(l, r->line, (unsigned long)s->rank + 1,
+				 "column '%s': '%s' is not a rank (a whole number from 1)",
+				 load_option(l, "rank"), t);
+			return 0;
+		}
+		rank = atoi(t);
+	}
 	label = row_label(s, r);
 	if (row_areas(l, s, code, other, r) < 0 ||
-	    put(l, code, other, 0, label) < 0)
+	    put(l, code, other, rank, label) < 0)
 		return -1;
 	return 0;
 }
@@ -407,7 +450,8 @@ static void release(struct load *l)
 
 static const char *const options[] = {
 	"kind", "code", "other", "name", "parent", "parent_name", "level",
-	"parent_level", "gss", "label", NULL
+	"parent_level", "gss", "label", "rank", "other_name", "other_level",
+	"other_parent", NULL
 };
 
 const struct load_layout load_lookup = {

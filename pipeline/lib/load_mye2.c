@@ -83,50 +83,6 @@ static int prefix_ci(const char *s, const char *p, size_t n)
 	return 1;
 }
 
-/* Finds the year in name by year_from_name; returns it, 0 when the pattern
- * does not occur, or -1 when the pattern is malformed. */
-static int year_in_name(const char *pat, const char *name)
-{
-	const char *ph = strchr(pat, '{'), *after;
-	size_t before, ndig, rest, i, k;
-
-	if (!ph)
-		return -1;
-	if (!strncmp(ph, "{yyyy}", 6))
-		ndig = 4;
-	else if (!strncmp(ph, "{yy}", 4))
-		ndig = 2;
-	else
-		return -1;
-	after = ph + ndig + 2;
-	if (strchr(after, '{') || strchr(after, '}') ||
-	    memchr(pat, '}', (size_t)(ph - pat)))
-		return -1;
-	before = (size_t)(ph - pat);
-	rest = strlen(after);
-	for (i = 0; name[i]; i++) {
-		const char *d = name + i + before;
-		int y = 0;
-
-		if (!prefix_ci(name + i, pat, before))
-			continue;
-		/* A placeholder at the start must not begin inside a longer
-		 * number either. */
-		if (before == 0 && i > 0 && isdigit((unsigned char)name[i - 1]))
-			continue;
-		for (k = 0; k < ndig; k++) {
-			if (!isdigit((unsigned char)d[k]))
-				break;
-			y = y * 10 + (d[k] - '0');
-		}
-		if (k < ndig || isdigit((unsigned char)d[ndig]) ||
-		    !prefix_ci(d + ndig, after, rest))
-			continue;
-		return ndig == 2 ? 2000 + y : y;
-	}
-	return 0;
-}
-
 /* The sex for the file's name by sex_from_name, in an allocated string, or
  * NULL when no key occurs in it. */
 static char *sex_in_name(const char *list, const char *name)
@@ -157,55 +113,13 @@ static char *sex_in_name(const char *list, const char *name)
 	return found;
 }
 
-/* A definition that gives both forms of an option is unclear. */
-static int one_of(struct load *l, const struct csvin_record *h,
-		  const char *a, const char *b)
-{
-	if (load_option(l, a) && load_option(l, b)) {
-		load_bad(l, h->line, 0,
-			 "the source definition '%s' gives both '%s' and '%s': keep one",
-			 l->def->path, a, b);
-		return -1;
-	}
-	return 0;
-}
-
 static int read_year(struct load *l, const struct csvin_record *h,
 		     struct mye2 *m)
 {
-	const char *fixed = load_option(l, "year");
-	const char *pat = load_option(l, "year_from_name");
-	const char *base = base_name(l->name);
 	int y;
 
-	if (fixed) {
-		if (strlen(fixed) != 4 || strspn(fixed, "0123456789") != 4) {
-			load_bad(l, h->line, 0,
-				 "the source definition '%s' gives 'year' as '%s', not a four-digit year",
-				 l->def->path, fixed);
-			return -1;
-		}
-		y = atoi(fixed);
-	} else if (pat) {
-		y = year_in_name(pat, base);
-		if (y < 0) {
-			load_bad(l, h->line, 0,
-				 "the source definition '%s' gives 'year_from_name' as '%s': it needs text around one '{yyyy}' or '{yy}'",
-				 l->def->path, pat);
-			return -1;
-		}
-		if (y == 0) {
-			load_bad(l, h->line, 0,
-				 "the file name '%s' does not contain the year pattern '%s' (year_from_name of '%s')",
-				 base, pat, l->def->path);
-			return -1;
-		}
-	} else {
-		load_bad(l, h->line, 0,
-			 "the layout 'mye2' needs the year: give 'year' or 'year_from_name' in '%s'",
-			 l->def->path);
+	if (load_year(l, h, &y) < 0)
 		return -1;
-	}
 	memset(&m->period, 0, sizeof(m->period));
 	m->period.kind = PERIOD_CALENDAR;
 	m->period.year = y;
@@ -281,8 +195,7 @@ static int header(struct load *l, const struct csvin_record *h)
 	if (!m->n && !l->res->errors)
 		load_bad(l, h->line, 0,
 			 "no age columns ('All ages', '0' .. '89', '90+')");
-	if (one_of(l, h, "year", "year_from_name") < 0 ||
-	    one_of(l, h, "sex", "sex_from_name") < 0)
+	if (load_one_of(l, h, "sex", "sex_from_name") < 0)
 		return -1;
 	if (l->res->errors || read_year(l, h, m) < 0 ||
 	    read_sex(l, h, m) < 0)

@@ -192,3 +192,29 @@ CREATE TABLE hash_cache (
 	inode    INTEGER NOT NULL,
 	sha256   TEXT NOT NULL
 );
+
+-- version 5
+-- Observations in blocks (obsblock.h): each block holds rows of one
+-- series, one file's dataset, measure and filter values, packed; the
+-- texts rows name (area codes, symbols, notes) are numbered once, in
+-- obs_text. Reading a selection reads the blocks of its series only, and
+-- a national file of small areas takes a byte or two a value. store.c
+-- moves the rows of the observation table into blocks as it migrates to
+-- this version, then drops the table.
+CREATE TABLE obs_text (
+	id       INTEGER PRIMARY KEY,
+	text     TEXT NOT NULL UNIQUE
+);
+CREATE TABLE obs_block (
+	id         INTEGER PRIMARY KEY,  -- the order blocks were written in
+	file       INTEGER NOT NULL REFERENCES source_file(id) ON DELETE CASCADE,
+	dataset    TEXT NOT NULL,
+	measure    TEXT NOT NULL,
+	filters    TEXT NOT NULL,        -- "col=value" pairs joined by US (0x1f)
+	rows       INTEGER NOT NULL,
+	first_year INTEGER NOT NULL,
+	last_year  INTEGER NOT NULL,
+	data       BLOB NOT NULL
+);
+CREATE INDEX obs_block_series ON obs_block(dataset, measure, file);
+CREATE INDEX obs_block_file ON obs_block(file);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <math.h>
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,14 @@
 #include <unistd.h>
 
 #include "jsna/buf.h"
+#include "jsna/obsblock.h"
+#include "jsna/strmap.h"
 #include "jsna/util.h"
 
 extern const char jsna_schema_sql[];
+
+/* A series being written goes out as a block when it holds this much. */
+#define BLOCK_BYTES	(64 * 1024)
 
 enum stmt_id {
 	S_BEGIN, S_COMMIT, S_ROLLBACK, S_SAVEPOINT, S_RELEASE, S_ROLLBACK_TO,
@@ -24,13 +30,14 @@ enum stmt_id {
 	S_DATASET_PUT,
 	S_FILE_HASH, S_FILE_DELETE, S_FILE_INSERT, S_FILE_ROWS, S_FILE_ALL,
 	S_FILE_EACH, S_RUN_LATEST,
-	S_OBS_PUT, S_OBS_EACH, S_LOOKUP_PUT, S_LOOKUP_EACH, S_FILE_STATUS,
+	S_OBS_EACH, S_LOOKUP_PUT, S_LOOKUP_EACH, S_FILE_STATUS,
 	S_DATASET_EACH, S_FILTER_EACH,
 	S_IND_PUT, S_IND_EACH,
 	S_VAL_PUT, S_VAL_EACH, S_LATEST_CALC, S_CAT_PUT, S_CAT_EACH, S_DATASET_LOADED,
 	S_RUN_RECORD, S_RUN_INFO, S_LAST_REFRESH, S_RUN_FILE_PUT, S_RUN_FILE_EACH,
 	S_HASH_GET, S_HASH_PUT, S_VALUES_RUN, S_PRUNE_VALUES, S_PRUNE_IND,
 	S_PRUNE_CAT, S_PRUNE_RUN_FILE, S_STATUS_EACH, S_LAST_OUTSET,
+	S_TEXT_PUT, S_TEXT_ALL, S_BLOCK_PUT, S_AREA_KNOWN,
 	S_COUNT
 };
 
@@ -75,16 +82,22 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 	[S_FILE_ALL] = { "list loaded files",
 		"SELECT path FROM source_file ORDER BY path" },
 	[S_FILE_EACH] = { "read the loaded files",
-		"SELECT path, dataset, sha256, size, rows, loaded "
+		"SELECT path, dataset, sha256, size, rows, loaded, id "
 		"FROM source_file ORDER BY path" },
 	[S_RUN_LATEST] = { "find the latest run of a command",
 		"SELECT id, coalesce(status, -1), coalesce(ended, '') FROM run "
 		"WHERE command = ?1 AND (?2 = 0 OR status IN (0, 1)) "
 		"ORDER BY id DESC LIMIT 1" },
-	[S_OBS_PUT] = { "store an observation",
-		"INSERT INTO observation(file, dataset, measure, area, kind, "
-		"year, month, filters, value, symbol, note) "
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)" },
+	[S_TEXT_PUT] = { "number a text",
+		"INSERT INTO obs_text(text) VALUES (?1)" },
+	[S_TEXT_ALL] = { "read the numbered texts",
+		"SELECT id, text FROM obs_text WHERE id > ?1 ORDER BY id" },
+	[S_BLOCK_PUT] = { "store a block of observations",
+		"INSERT INTO obs_block(file, dataset, measure, filters, rows, "
+		"first_year, last_year, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+		"?7, ?8)" },
+	[S_AREA_KNOWN] = { "read the areas known",
+		"SELECT code, name, parent, la_number FROM area" },
 	[S_FILE_STATUS] = { "record what became of a file",
 		"INSERT OR REPLACE INTO file_status(run, path, sha256, status, "
 		"dataset, rows, errors) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)" },
@@ -95,24 +108,19 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"SELECT file, dataset, kind, code, other, rank, label "
 		"FROM lookup WHERE kind = ?1 ORDER BY code, rank, file" },
 	[S_OBS_EACH] = { "read observations",
-		"SELECT file, area, kind, year, month, filters, value, symbol, "
-		"note FROM observation WHERE dataset = ?1 AND measure = ?2 "
-		"AND (?3 IS NULL OR instr(char(31) || filters || char(31), "
-		"char(31) || ?3 || char(31)) > 0) "
-		"AND (?4 IS NULL OR instr(char(31) || filters || char(31), "
-		"char(31) || ?4 || char(31)) > 0) "
-		"ORDER BY area, year, month, file" },
+		"SELECT file, filters, data FROM obs_block WHERE dataset = ?1 "
+		"AND measure = ?2 ORDER BY file, id" },
 	[S_DATASET_EACH] = { "list datasets",
-		"SELECT d.id, d.title, d.publisher, o.measure, count(*), "
-		"count(DISTINCT o.file), min(o.year), max(o.year) "
-		"FROM dataset d JOIN observation o ON o.dataset = d.id "
+		"SELECT d.id, d.title, d.publisher, o.measure, sum(o.rows), "
+		"count(DISTINCT o.file), min(o.first_year), max(o.last_year) "
+		"FROM dataset d JOIN obs_block o ON o.dataset = d.id "
 		"GROUP BY d.id, o.measure "
 		"UNION ALL SELECT d.id, d.title, d.publisher, "
 		"'lookup:' || l.kind, count(*), count(DISTINCT l.file), 0, 0 "
 		"FROM dataset d JOIN lookup l ON l.dataset = d.id "
 		"GROUP BY d.id, l.kind ORDER BY 1, 4" },
 	[S_FILTER_EACH] = { "list a dataset's filters",
-		"SELECT DISTINCT filters FROM observation WHERE dataset = ?1 "
+		"SELECT DISTINCT filters FROM obs_block WHERE dataset = ?1 "
 		"ORDER BY filters" },
 	[S_IND_PUT] = { "store an indicator",
 		"INSERT OR REPLACE INTO indicator(run, id, title, domain, type, "
@@ -207,17 +215,44 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"f.errors FROM file_status f JOIN run r ON r.id = f.run "
 		"WHERE r.parent = ?1 ORDER BY f.path" },
 	[S_DATASET_LOADED] = { "look for a dataset's values",
-		"SELECT EXISTS (SELECT 1 FROM observation WHERE dataset = ?1)" },
+		"SELECT EXISTS (SELECT 1 FROM obs_block WHERE dataset = ?1)" },
 	[S_CAT_EACH] = { "read breakdowns",
 		"SELECT indicator, name, category_type, category FROM "
 		"indicator_category WHERE run = ?1 ORDER BY indicator, ord" },
+};
+
+/* A series being written: one file's dataset, measure and filters. */
+struct store_series {
+	long long file;
+	char *dataset, *measure, *filters;
+	struct obsblock_enc enc;
 };
 
 struct store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *st[S_COUNT];
+	/* Observations being written, by "file US dataset US measure US
+	 * filters"; written out as blocks when full, when their file is
+	 * finished and before anything reads or commits. */
+	struct strmap series;
+	/* The numbered texts (obs_text) seen so far, both ways. */
+	struct strmap text_ids;		/* text -> number, as a pointer */
+	char **texts;			/* number -> text (NULL: not read) */
+	size_t texts_alloc;
+	long long texts_read;		/* numbers read from obs_text */
+	int texts_loaded;
+	/* Areas already recorded as a put would leave them (code -> flags
+	 * AREA_*), so that a file of 30,000 small areas writes nothing when
+	 * they are known. */
+	struct strmap areas;
+	int areas_loaded;
+	struct buf key, blob;
+	long long key_file;		/* the file whose number is key_num */
+	char key_num[24];
 };
+
+enum { AREA_KNOWN = 1, AREA_NAMED = 2, AREA_PARENT = 4, AREA_NUMBER = 8 };
 
 /* SQLite says "disk I/O error" for any failed read or write: say which
  * operation failed, and why when the system said ("File too large"). */
@@ -381,6 +416,382 @@ int store_schema_version(void)
 	return v;
 }
 
+/* ---- observations, in blocks ------------------------------------------ */
+
+static void series_free(void *v)
+{
+	struct store_series *se = v;
+
+	if (!se)
+		return;
+	obsblock_release(&se->enc);
+	free(se->dataset);
+	free(se->measure);
+	free(se->filters);
+	free(se);
+}
+
+/* Forgets what a rollback may have undone: numbered texts, known areas
+ * and the series not yet written. */
+static void forget_cache(struct store *s)
+{
+	size_t i;
+
+	strmap_release(&s->series, series_free);
+	strmap_release(&s->text_ids, NULL);
+	for (i = 0; i < s->texts_alloc; i++)
+		free(s->texts[i]);
+	free(s->texts);
+	s->texts = NULL;
+	s->texts_alloc = 0;
+	s->texts_read = 0;
+	s->texts_loaded = 0;
+	strmap_release(&s->areas, NULL);
+	s->areas_loaded = 0;
+}
+
+static void text_remember(struct store *s, long long id, const char *text)
+{
+	if ((size_t)id >= s->texts_alloc) {
+		size_t was = s->texts_alloc;
+
+		XGROW(s->texts, s->texts_alloc, (size_t)id + 1);
+		memset(s->texts + was, 0,
+		       (s->texts_alloc - was) * sizeof(*s->texts));
+	}
+	free(s->texts[id]);
+	s->texts[id] = xstrdup(text);
+	*strmap_put(&s->text_ids, text) = (void *)(uintptr_t)id;
+}
+
+/* Reads the numbered texts written since the last read. */
+static int texts_load(struct store *s)
+{
+	sqlite3_stmt *q = prep(s, S_TEXT_ALL);
+	int rc;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_int64(q, 1, s->texts_read);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		long long id = sqlite3_column_int64(q, 0);
+
+		if (id <= 0 || id > UINT32_MAX) {
+			sqlite3_reset(q);
+			return error("warehouse '%s' is damaged: a text numbered %lld",
+				     s->path, id);
+		}
+		text_remember(s, id, col_str(q, 1));
+		s->texts_read = id;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return db_error(s, stmts[S_TEXT_ALL].what);
+	s->texts_loaded = 1;
+	return 0;
+}
+
+int store_text_id(struct store *s, const char *text, uint32_t *id)
+{
+	void *v;
+	long long n;
+
+	if (!s->texts_loaded && texts_load(s) < 0)
+		return -1;
+	if ((v = strmap_get(&s->text_ids, text)) != NULL) {
+		*id = (uint32_t)(uintptr_t)v;
+		return 0;
+	}
+	if (!prep(s, S_TEXT_PUT))
+		return -1;
+	bind_text(s->st[S_TEXT_PUT], 1, text);
+	if (done(s, S_TEXT_PUT) < 0)
+		return -1;
+	n = sqlite3_last_insert_rowid(s->db);
+	if (n <= 0 || n > UINT32_MAX)
+		return error("warehouse '%s': too many texts numbered",
+			     s->path);
+	text_remember(s, n, text);
+	if (n > s->texts_read)
+		s->texts_read = n;
+	*id = (uint32_t)n;
+	return 0;
+}
+
+/* The text numbered id, or NULL when the warehouse has none. */
+static const char *text_of(struct store *s, uint32_t id)
+{
+	if (id == 0)
+		return NULL;
+	if ((size_t)id >= s->texts_alloc || !s->texts[id]) {
+		if (texts_load(s) < 0)
+			return NULL;
+		if ((size_t)id >= s->texts_alloc)
+			return NULL;
+	}
+	return s->texts[id];
+}
+
+static int series_write(struct store *s, struct store_series *se)
+{
+	sqlite3_stmt *q;
+
+	if (se->enc.nrows == 0)
+		return 0;
+	if (!(q = prep(s, S_BLOCK_PUT)))
+		return -1;
+	sqlite3_bind_int64(q, 1, se->file);
+	bind_text(q, 2, se->dataset);
+	bind_text(q, 3, se->measure);
+	bind_text(q, 4, se->filters);
+	sqlite3_bind_int64(q, 5, (long long)se->enc.nrows);
+	sqlite3_bind_int(q, 6, se->enc.min_year);
+	sqlite3_bind_int(q, 7, se->enc.max_year);
+	buf_reset(&s->blob);
+	obsblock_finish(&se->enc, &s->blob);
+	sqlite3_bind_blob(q, 8, s->blob.buf, (int)s->blob.len, SQLITE_STATIC);
+	return done(s, S_BLOCK_PUT);
+}
+
+/* Writes every series still held, and forgets them. */
+static int series_flush(struct store *s)
+{
+	size_t i;
+	int ret = 0;
+
+	for (i = 0; i < s->series.cap && ret == 0; i++)
+		if (s->series.slots[i].key)
+			ret = series_write(s, s->series.slots[i].value);
+	strmap_release(&s->series, series_free);
+	return ret;
+}
+
+int store_series(struct store *s, long long file, const char *dataset,
+		 const char *measure, const char *filters,
+		 struct store_series **out)
+{
+	void **slot;
+	struct store_series *se;
+
+	/* "file US dataset US measure US filters", without printf: this
+	 * runs for every value a file holds. */
+	if (file != s->key_file || !s->key_num[0]) {
+		snprintf(s->key_num, sizeof(s->key_num), "%lld", file);
+		s->key_file = file;
+	}
+	buf_reset(&s->key);
+	buf_adds(&s->key, s->key_num);
+	buf_addch(&s->key, 0x1f);
+	buf_adds(&s->key, dataset);
+	buf_addch(&s->key, 0x1f);
+	buf_adds(&s->key, measure);
+	buf_addch(&s->key, 0x1f);
+	if (filters)
+		buf_adds(&s->key, filters);
+	slot = strmap_put(&s->series, s->key.buf);
+	if (!*slot) {
+		se = xcalloc(1, sizeof(*se));
+		se->file = file;
+		se->dataset = xstrdup(dataset);
+		se->measure = xstrdup(measure);
+		se->filters = xstrdup(filters ? filters : "");
+		obsblock_init(&se->enc);
+		*slot = se;
+	}
+	*out = *slot;
+	return 0;
+}
+
+int store_series_put(struct store *s, struct store_series *se,
+		     uint32_t area, const struct period *p, double value,
+		     uint32_t symbol, uint32_t note)
+{
+	struct obsblock_row r;
+
+	r.area = area;
+	r.kind = p->kind;
+	r.year = p->year;
+	r.month = p->month;
+	r.value = symbol ? NAN : value;
+	r.symbol = symbol;
+	r.note = note;
+	obsblock_add(&se->enc, &r);
+	if (obsblock_size(&se->enc) >= BLOCK_BYTES)
+		return series_write(s, se);
+	return 0;
+}
+
+int store_put_observation(struct store *s, const struct observation *o)
+{
+	struct store_series *se;
+	uint32_t area, symbol = 0, note = 0;
+
+	if (store_series(s, o->file, o->dataset, o->measure, o->filters,
+			 &se) < 0 ||
+	    store_text_id(s, o->area, &area) < 0 ||
+	    (o->symbol && *o->symbol &&
+	     store_text_id(s, o->symbol, &symbol) < 0) ||
+	    (o->note && *o->note && store_text_id(s, o->note, &note) < 0))
+		return -1;
+	return store_series_put(s, se, area, &o->period, o->value, symbol,
+				note);
+}
+
+/* 1 when "col=value" is one of the pairs of filters. */
+static int filters_have(const char *filters, const char *with)
+{
+	size_t n = strlen(with);
+	const char *p = filters;
+
+	while (*p) {
+		const char *end = strchr(p, 0x1f);
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (len == n && !memcmp(p, with, n))
+			return 1;
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return 0;
+}
+
+struct each_ctx {
+	struct store *s;
+	struct observation o;
+	enum period_kind kind;
+	int year, month, have_period;
+	store_obs_fn *fn;
+	void *ctx;
+	int ret;
+	int damaged;
+};
+
+static int on_block_row(const struct obsblock_row *r, void *vc)
+{
+	struct each_ctx *c = vc;
+	struct observation *o = &c->o;
+
+	o->area = text_of(c->s, r->area);
+	o->area_id = r->area;
+	o->symbol = text_of(c->s, r->symbol);
+	o->note = text_of(c->s, r->note);
+	if (!o->area || (r->symbol && !o->symbol) || (r->note && !o->note)) {
+		c->damaged = 1;
+		return -1;
+	}
+	if (!c->have_period || r->kind != c->kind || r->year != c->year ||
+	    r->month != c->month) {
+		memset(&o->period, 0, sizeof(o->period));
+		o->period.kind = r->kind;
+		o->period.year = r->year;
+		o->period.month = r->month;
+		period_finish(&o->period);
+		c->kind = r->kind;
+		c->year = r->year;
+		c->month = r->month;
+		c->have_period = 1;
+	}
+	o->value = r->value;
+	if ((c->ret = c->fn(o, c->ctx)) < 0)
+		return -1;
+	return 0;
+}
+
+int store_each_observation(struct store *s, const char *dataset,
+			   const char *measure, store_obs_fn *fn, void *ctx)
+{
+	return store_each_observation_with(s, dataset, measure, NULL, NULL,
+					   fn, ctx);
+}
+
+int store_each_observation_with(struct store *s, const char *dataset,
+				const char *measure, const char *with1,
+				const char *with2, store_obs_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q;
+	struct each_ctx c;
+	int rc, ret = 0;
+
+	if (series_flush(s) < 0 || !(q = prep(s, S_OBS_EACH)))
+		return -1;
+	memset(&c, 0, sizeof(c));
+	c.s = s;
+	c.o.dataset = dataset;
+	c.o.measure = measure;
+	c.fn = fn;
+	c.ctx = ctx;
+	bind_text(q, 1, dataset);
+	bind_text(q, 2, measure);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		const char *filters = col_str(q, 1);
+		const void *data = sqlite3_column_blob(q, 2);
+		int len = sqlite3_column_bytes(q, 2);
+
+		if ((with1 && !filters_have(filters, with1)) ||
+		    (with2 && !filters_have(filters, with2)))
+			continue;
+		c.o.file = sqlite3_column_int64(q, 0);
+		c.o.filters = filters;
+		if (obsblock_decode(data, (size_t)len, on_block_row, &c) < 0) {
+			if (c.ret < 0) {
+				ret = c.ret;
+				break;
+			}
+			c.damaged = 1;
+		}
+		if (c.damaged) {
+			ret = error("warehouse '%s' is damaged: a block of %s '%s' cannot be read (run 'jsna-ingest --force')",
+				    s->path, dataset, measure);
+			break;
+		}
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_OBS_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+/* Moves the rows of version 4's observation table into blocks. */
+static int migrate_observations(struct store *s)
+{
+	sqlite3_stmt *q;
+	int rc, ret = 0;
+
+	if (sqlite3_prepare_v2(s->db, "SELECT file, dataset, measure, area, "
+			       "kind, year, month, filters, value, symbol, "
+			       "note FROM observation ORDER BY file, rowid",
+			       -1, &q, NULL) != SQLITE_OK)
+		return db_error(s, "read the observations to move");
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		struct observation o;
+
+		memset(&o, 0, sizeof(o));
+		o.file = sqlite3_column_int64(q, 0);
+		o.dataset = col_str(q, 1);
+		o.measure = col_str(q, 2);
+		o.area = col_str(q, 3);
+		o.period.kind = (enum period_kind)sqlite3_column_int(q, 4);
+		o.period.year = sqlite3_column_int(q, 5);
+		o.period.month = sqlite3_column_int(q, 6);
+		o.filters = col_str(q, 7);
+		o.value = col_real(q, 8);
+		o.symbol = col_text(q, 9);
+		o.note = col_text(q, 10);
+		if ((ret = store_put_observation(s, &o)) < 0)
+			break;
+	}
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, "read the observations to move");
+	sqlite3_finalize(q);
+	if (ret == 0)
+		ret = series_flush(s);
+	if (ret == 0 && sqlite3_exec(s->db, "DROP TABLE observation", NULL,
+				     NULL, NULL) != SQLITE_OK)
+		ret = db_error(s, "drop the old observation table");
+	return ret;
+}
+
 /* Applies every "-- version N" block above the file's user_version. */
 static int migrate(struct store *s)
 {
@@ -418,17 +829,27 @@ static int migrate(struct store *s)
 	}
 	buf_addf(&sql, "\nPRAGMA user_version = %d;\n", target);
 	if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(s->db, sql.buf, NULL, NULL, &msg) != SQLITE_OK ||
-	    sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+	    sqlite3_exec(s->db, sql.buf, NULL, NULL, &msg) != SQLITE_OK) {
 		error("warehouse '%s': cannot upgrade the schema from version %d to %d: %s",
 		      s->path, have, target, msg ? msg : sqlite3_errmsg(s->db));
-		sqlite3_free(msg);
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-		buf_release(&sql);
-		return -1;
+		goto fail;
+	}
+	/* Version 5 keeps observations in blocks: move the old rows. */
+	if (have < 5 && migrate_observations(s) < 0)
+		goto fail;
+	if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		error("warehouse '%s': cannot upgrade the schema from version %d to %d: %s",
+		      s->path, have, target, sqlite3_errmsg(s->db));
+		goto fail;
 	}
 	buf_release(&sql);
 	return 0;
+fail:
+	sqlite3_free(msg);
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	forget_cache(s);
+	buf_release(&sql);
+	return -1;
 }
 
 int store_open(const char *path, struct store **out)
@@ -471,6 +892,13 @@ void store_close(struct store *s)
 
 	if (!s)
 		return;
+	/* Outside a transaction what was put is kept, as each row would
+	 * have been; inside one, closing rolls it back. */
+	if (s->db && sqlite3_get_autocommit(s->db))
+		series_flush(s);
+	forget_cache(s);
+	buf_release(&s->key);
+	buf_release(&s->blob);
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(s->st[i]);
 	sqlite3_close(s->db);
@@ -478,14 +906,41 @@ void store_close(struct store *s)
 	free(s);
 }
 
+/* Observations held in memory are written before a transaction or a
+ * savepoint ends, and dropped (with what the rollback may have undone)
+ * when it is rolled back. */
 int store_begin(struct store *s) { return simple(s, S_BEGIN); }
-int store_commit(struct store *s) { return simple(s, S_COMMIT); }
-int store_rollback(struct store *s) { return simple(s, S_ROLLBACK); }
-int store_savepoint(struct store *s) { return simple(s, S_SAVEPOINT); }
-int store_savepoint_release(struct store *s) { return simple(s, S_RELEASE); }
+
+int store_commit(struct store *s)
+{
+	if (series_flush(s) < 0)
+		return -1;
+	return simple(s, S_COMMIT);
+}
+
+int store_rollback(struct store *s)
+{
+	forget_cache(s);
+	return simple(s, S_ROLLBACK);
+}
+
+int store_savepoint(struct store *s)
+{
+	if (series_flush(s) < 0)
+		return -1;
+	return simple(s, S_SAVEPOINT);
+}
+
+int store_savepoint_release(struct store *s)
+{
+	if (series_flush(s) < 0)
+		return -1;
+	return simple(s, S_RELEASE);
+}
 
 int store_savepoint_rollback(struct store *s)
 {
+	forget_cache(s);
 	if (simple(s, S_ROLLBACK_TO) < 0)
 		return -1;
 	return simple(s, S_RELEASE);
@@ -526,18 +981,57 @@ int store_run_end(struct store *s, long long run, int status)
 	return done(s, S_RUN_END);
 }
 
-int store_put_area(struct store *s, const struct area *a)
+static int area_flags(const char *name, const char *parent,
+		      const char *la_number)
 {
-	sqlite3_stmt *q = prep(s, S_AREA_PUT);
+	return AREA_KNOWN | (name && *name ? AREA_NAMED : 0) |
+	       (parent && *parent ? AREA_PARENT : 0) |
+	       (la_number && *la_number ? AREA_NUMBER : 0);
+}
+
+static int areas_load(struct store *s)
+{
+	sqlite3_stmt *q = prep(s, S_AREA_KNOWN);
+	int rc;
 
 	if (!q)
+		return -1;
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		*strmap_put(&s->areas, col_str(q, 0)) = (void *)(uintptr_t)
+			area_flags(col_text(q, 1), col_text(q, 2),
+				   col_text(q, 3));
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return db_error(s, stmts[S_AREA_KNOWN].what);
+	s->areas_loaded = 1;
+	return 0;
+}
+
+int store_put_area(struct store *s, const struct area *a)
+{
+	sqlite3_stmt *q;
+	int known, given = area_flags(a->name, a->parent, a->la_number);
+	void **slot;
+
+	if (!s->areas_loaded && areas_load(s) < 0)
+		return -1;
+	/* Known, and nothing to fill in: the put would change nothing. */
+	slot = strmap_put(&s->areas, a->code);
+	known = (int)(uintptr_t)*slot;
+	if (known && !(given & ~known & (AREA_NAMED | AREA_PARENT |
+					  AREA_NUMBER)))
+		return 0;
+	if (!(q = prep(s, S_AREA_PUT)))
 		return -1;
 	bind_text(q, 1, a->code);
 	bind_text(q, 2, a->name);
 	bind_text(q, 3, a->level);
 	bind_text(q, 4, a->parent && *a->parent ? a->parent : NULL);
 	bind_text(q, 5, a->la_number && *a->la_number ? a->la_number : NULL);
-	return done(s, S_AREA_PUT);
+	if (done(s, S_AREA_PUT) < 0)
+		return -1;
+	*slot = (void *)(uintptr_t)(known | given);
+	return 0;
 }
 
 int store_each_area(struct store *s, store_area_fn *fn, void *ctx)
@@ -608,7 +1102,7 @@ int store_file_replace(struct store *s, const char *path, const char *dataset,
 	sqlite3_stmt *q;
 	char now[32];
 
-	if (!(q = prep(s, S_FILE_DELETE)))
+	if (series_flush(s) < 0 || !(q = prep(s, S_FILE_DELETE)))
 		return -1;
 	bind_text(q, 1, path);
 	if (done(s, S_FILE_DELETE) < 0)
@@ -632,9 +1126,9 @@ int store_file_finish(struct store *s, long long file, const char *sha256,
 		      const char *source_sha256, long long size,
 		      long long rows)
 {
-	sqlite3_stmt *q = prep(s, S_FILE_ROWS);
+	sqlite3_stmt *q;
 
-	if (!q)
+	if (series_flush(s) < 0 || !(q = prep(s, S_FILE_ROWS)))
 		return -1;
 	sqlite3_bind_int64(q, 1, file);
 	bind_text(q, 2, sha256);
@@ -647,13 +1141,13 @@ int store_file_finish(struct store *s, long long file, const char *sha256,
 int store_file_prune(struct store *s, const char *const *keep, size_t n,
 		     size_t *dropped)
 {
-	sqlite3_stmt *q = prep(s, S_FILE_ALL);
+	sqlite3_stmt *q;
 	char **gone = NULL;
 	size_t ngone = 0, alloc = 0, i, j;
 	int rc, ret = 0;
 
 	*dropped = 0;
-	if (!q)
+	if (series_flush(s) < 0 || !(q = prep(s, S_FILE_ALL)))
 		return -1;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		const char *p = col_str(q, 0);
@@ -684,26 +1178,6 @@ int store_file_prune(struct store *s, const char *const *keep, size_t n,
 	if (ret == 0)
 		*dropped = ngone;
 	return ret;
-}
-
-int store_put_observation(struct store *s, const struct observation *o)
-{
-	sqlite3_stmt *q = prep(s, S_OBS_PUT);
-
-	if (!q)
-		return -1;
-	sqlite3_bind_int64(q, 1, o->file);
-	bind_text(q, 2, o->dataset);
-	bind_text(q, 3, o->measure);
-	bind_text(q, 4, o->area);
-	sqlite3_bind_int(q, 5, (int)o->period.kind);
-	sqlite3_bind_int(q, 6, o->period.year);
-	sqlite3_bind_int(q, 7, o->period.month);
-	bind_text(q, 8, o->filters);
-	bind_real(q, 9, o->value);
-	bind_text(q, 10, o->symbol);
-	bind_text(q, 11, o->note && *o->note ? o->note : NULL);
-	return done(s, S_OBS_PUT);
 }
 
 int store_put_file_status(struct store *s, long long run, const char *path,
@@ -742,6 +1216,7 @@ int store_each_source_file(struct store *s, store_source_file_fn *fn,
 		f.size = sqlite3_column_int64(q, 3);
 		f.rows = sqlite3_column_int64(q, 4);
 		f.loaded = col_str(q, 5);
+		f.id = sqlite3_column_int64(q, 6);
 		if ((ret = fn(&f, ctx)) < 0)
 			break;
 	}
@@ -821,57 +1296,12 @@ int store_each_lookup(struct store *s, const char *kind, store_lookup_fn *fn,
 	return ret;
 }
 
-int store_each_observation(struct store *s, const char *dataset,
-			   const char *measure, store_obs_fn *fn, void *ctx)
-{
-	return store_each_observation_with(s, dataset, measure, NULL, NULL,
-					   fn, ctx);
-}
-
-int store_each_observation_with(struct store *s, const char *dataset,
-				const char *measure, const char *with1,
-				const char *with2, store_obs_fn *fn, void *ctx)
-{
-	sqlite3_stmt *q = prep(s, S_OBS_EACH);
-	int rc, ret = 0;
-
-	if (!q)
-		return -1;
-	bind_text(q, 1, dataset);
-	bind_text(q, 2, measure);
-	bind_text(q, 3, with1);
-	bind_text(q, 4, with2);
-	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-		struct observation o;
-
-		o.file = sqlite3_column_int64(q, 0);
-		o.dataset = dataset;
-		o.measure = measure;
-		o.area = col_str(q, 1);
-		memset(&o.period, 0, sizeof(o.period));
-		o.period.kind = (enum period_kind)sqlite3_column_int(q, 2);
-		o.period.year = sqlite3_column_int(q, 3);
-		o.period.month = sqlite3_column_int(q, 4);
-		period_finish(&o.period);
-		o.filters = col_str(q, 5);
-		o.value = col_real(q, 6);
-		o.symbol = col_text(q, 7);
-		o.note = col_text(q, 8);
-		if ((ret = fn(&o, ctx)) < 0)
-			break;
-	}
-	if (ret == 0 && rc != SQLITE_DONE)
-		ret = db_error(s, stmts[S_OBS_EACH].what);
-	sqlite3_reset(q);
-	return ret;
-}
-
 int store_each_dataset(struct store *s, store_dataset_fn *fn, void *ctx)
 {
-	sqlite3_stmt *q = prep(s, S_DATASET_EACH);
+	sqlite3_stmt *q;
 	int rc, ret = 0;
 
-	if (!q)
+	if (series_flush(s) < 0 || !(q = prep(s, S_DATASET_EACH)))
 		return -1;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		struct dataset_info d;
@@ -896,10 +1326,10 @@ int store_each_dataset(struct store *s, store_dataset_fn *fn, void *ctx)
 int store_each_filter(struct store *s, const char *dataset,
 		      store_string_fn *fn, void *ctx)
 {
-	sqlite3_stmt *q = prep(s, S_FILTER_EACH);
+	sqlite3_stmt *q;
 	int rc, ret = 0;
 
-	if (!q)
+	if (series_flush(s) < 0 || !(q = prep(s, S_FILTER_EACH)))
 		return -1;
 	bind_text(q, 1, dataset);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
@@ -1131,10 +1561,10 @@ int store_each_category(struct store *s, long long run,
 
 int store_dataset_loaded(struct store *s, const char *dataset)
 {
-	sqlite3_stmt *q = prep(s, S_DATASET_LOADED);
+	sqlite3_stmt *q;
 	int rc, ret;
 
-	if (!q)
+	if (series_flush(s) < 0 || !(q = prep(s, S_DATASET_LOADED)))
 		return -1;
 	bind_text(q, 1, dataset);
 	rc = sqlite3_step(q);

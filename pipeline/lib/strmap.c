@@ -1,4 +1,5 @@
-/* strmap.c - open addressing with linear probing, FNV-1a hashes. */
+/* strmap.c - open addressing with linear probing; each entry keeps its
+ * key's hash, so a probe compares keys only when the hashes agree. */
 #include "jsna/strmap.h"
 
 #include <stdint.h>
@@ -7,22 +8,35 @@
 
 #include "jsna/util.h"
 
-static uint64_t hash(const char *s)
+/* Eight bytes at a time, each word mixed in by a multiply and a shift:
+ * keys are area codes and series names, tens of bytes long. */
+static uint64_t hash(const char *s, size_t n)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ (n * 0xff51afd7ed558ccdULL);
+	uint64_t w;
 
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 1099511628211ULL;
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
+		h ^= h >> 29;
+		s += 8;
+		n -= 8;
 	}
-	return h;
+	w = 0;
+	memcpy(&w, s, n);
+	h = (h ^ w) * 0xff51afd7ed558ccdULL;
+	h ^= h >> 32;
+	h *= 0xc4ceb9fe1a85ec53ULL;
+	return h ^ (h >> 29);
 }
 
-static struct strmap_entry *find(const struct strmap *m, const char *key)
+static struct strmap_entry *find(const struct strmap *m, const char *key,
+				 uint64_t h)
 {
-	size_t i = (size_t)hash(key) & (m->cap - 1);
+	size_t i = (size_t)h & (m->cap - 1);
 
-	while (m->slots[i].key && strcmp(m->slots[i].key, key) != 0)
+	while (m->slots[i].key && (m->slots[i].hash != h ||
+				   strcmp(m->slots[i].key, key) != 0))
 		i = (i + 1) & (m->cap - 1);
 	return &m->slots[i];
 }
@@ -36,20 +50,25 @@ static void grow(struct strmap *m)
 	m->slots = xcalloc(m->cap, sizeof(*m->slots));
 	for (i = 0; i < old.cap; i++)
 		if (old.slots[i].key)
-			*find(m, old.slots[i].key) = old.slots[i];
+			*find(m, old.slots[i].key, old.slots[i].hash) =
+				old.slots[i];
 	free(old.slots);
 }
 
 void **strmap_put(struct strmap *m, const char *key)
 {
 	struct strmap_entry *e;
+	size_t n = strlen(key);
+	uint64_t h = hash(key, n);
 
 	if ((m->len + 1) * 4 >= m->cap * 3)
 		grow(m);
-	e = find(m, key);
+	e = find(m, key, h);
 	if (!e->key) {
-		e->key = xstrdup(key);
+		e->key = xmalloc(n + 1);
+		memcpy(e->key, key, n + 1);
 		e->value = NULL;
+		e->hash = h;
 		m->len++;
 	}
 	return &e->value;
@@ -61,13 +80,13 @@ void *strmap_get(const struct strmap *m, const char *key)
 
 	if (!m->cap)
 		return NULL;
-	e = find(m, key);
+	e = find(m, key, hash(key, strlen(key)));
 	return e->key ? e->value : NULL;
 }
 
 int strmap_has(const struct strmap *m, const char *key)
 {
-	return m->cap && find(m, key)->key != NULL;
+	return m->cap && find(m, key, hash(key, strlen(key)))->key != NULL;
 }
 
 void strmap_each(const struct strmap *m,

@@ -519,6 +519,43 @@ static void test_parse_double(void **state)
 	}
 }
 
+/* Plain decimals take a fast path: it must give strtod's double, bit
+ * for bit, for any digits and point (a fixed pseudo-random sample, and
+ * the edges: 15 digits, 22 places are past the fast path's reach). */
+static void test_parse_double_exact(void **state)
+{
+	uint64_t x = 88172645463325252ULL;
+	char s[40];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 200000; i++) {
+		int ndig, point, k, n = 0;
+		double a = 0, b;
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		ndig = 1 + (int)(x % 17);
+		point = (int)((x >> 8) % (uint64_t)(ndig + 2)) - 1;
+		if ((x >> 16) & 1)
+			s[n++] = '-';
+		for (k = 0; k < ndig; k++) {
+			if (k == point)
+				s[n++] = '.';
+			s[n++] = (char)('0' + (x >> (20 + 2 * (k % 20))) % 10);
+		}
+		s[n] = '\0';
+		b = strtod(s, NULL);
+		assert_int_equal(csvin_parse_double(s, &a), 0);
+		if (memcmp(&a, &b, sizeof(a)) != 0) {
+			print_error("'%s' read as %.17g, strtod %.17g\n", s, a,
+				    b);
+			fail();
+		}
+	}
+}
+
 static void test_symbol(void **state)
 {
 	static const char *const yes[] = {
@@ -569,6 +606,7 @@ int main(void)
 		T(test_find),
 		cmocka_unit_test_setup_teardown(test_encoding, setup, teardown),
 		cmocka_unit_test(test_parse_double),
+		cmocka_unit_test(test_parse_double_exact),
 		cmocka_unit_test(test_symbol),
 	};
 #undef T

@@ -310,6 +310,20 @@ static void test_areas(void **state)
 	memset(&x, 0, sizeof(x));
 	x.n = 4;
 	assert_int_equal(store_each_area(st, on_area, &x), -1);
+
+	/* known from an earlier session, and still filled in */
+	store_close(st);
+	fx->st = NULL;
+	st = open_store(fx);
+	eng.parent = "K04000001";
+	assert_int_equal(store_put_area(st, &eng), 0);
+	la.parent = "E12000009";
+	assert_int_equal(store_put_area(st, &la), 0);
+	memset(&x, 0, sizeof(x));
+	assert_int_equal(store_each_area(st, on_area, &x), 0);
+	assert_string_equal(x.parent[0], "E12000002");
+	assert_true(x.has_parent[1]);
+	assert_string_equal(x.parent[1], "K04000001");
 }
 
 struct obs {
@@ -391,26 +405,27 @@ static void test_observations(void **state)
 
 	assert_int_equal(read_obs(st, &x), 0);
 	assert_int_equal(x.n, 4);
-	/* by area, then period */
-	assert_string_equal(x.area[0], "E06000050");
-	assert_string_equal(x.label[0], "2018/19 Q4");
-	assert_int_equal(x.kind[0], PERIOD_QUARTER);
-	assert_int_equal(x.sortable[0], 20190100L);
-	assert_true(fabs(x.value[0] - 0.5) < 1e-15);
-	assert_string_equal(x.label[1], "2022");
-	assert_int_equal(x.kind[1], PERIOD_CALENDAR);
-	assert_true(fabs(x.value[1] - 584) < 1e-12);
-	assert_false(x.has_symbol[1]);
-	/* a withheld value: NaN and its symbol */
-	assert_string_equal(x.label[2], "2023");
-	assert_true(isnan(x.value[2]));
-	assert_true(x.has_symbol[2]);
-	assert_string_equal(x.symbol[2], "c");
-	assert_string_equal(x.area[3], "E92000001");
-	assert_true(fabs(x.value[3] - 83630) < 1e-12);
-	assert_string_equal(x.filters[3], "population_type=Children looked "
+	/* by file, then as written */
+	assert_string_equal(x.area[0], "E92000001");
+	assert_true(fabs(x.value[0] - 83630) < 1e-12);
+	assert_string_equal(x.filters[0], "population_type=Children looked "
 			    "after\x1fsex=Total");
-	assert_int_equal(x.file[3], file);
+	assert_int_equal(x.file[0], file);
+	/* a withheld value: NaN and its symbol */
+	assert_string_equal(x.area[1], "E06000050");
+	assert_string_equal(x.label[1], "2023");
+	assert_true(isnan(x.value[1]));
+	assert_true(x.has_symbol[1]);
+	assert_string_equal(x.symbol[1], "c");
+	assert_string_equal(x.label[2], "2022");
+	assert_int_equal(x.kind[2], PERIOD_CALENDAR);
+	assert_true(fabs(x.value[2] - 584) < 1e-12);
+	assert_false(x.has_symbol[2]);
+	assert_string_equal(x.area[3], "E06000050");
+	assert_string_equal(x.label[3], "2018/19 Q4");
+	assert_int_equal(x.kind[3], PERIOD_QUARTER);
+	assert_int_equal(x.sortable[3], 20190100L);
+	assert_true(fabs(x.value[3] - 0.5) < 1e-15);
 
 	/* the file's record */
 	assert_int_equal(store_file_hash(st, "dfe/cla.csv", sha, ssha,
@@ -448,6 +463,243 @@ static void test_observations(void **state)
 	assert_int_equal(store_each_observation(st, "dfe_cla", "other",
 						on_obs, &x), 0);
 	assert_int_equal(x.n, 0);
+}
+
+/* Two series in one file: a selection by filter reads only its own. */
+static int count_obs(const struct observation *o, void *ctx)
+{
+	double *sum = ctx;
+
+	sum[0] += 1;
+	if (!isnan(o->value))
+		sum[1] += o->value;
+	return 0;
+}
+
+static void test_observation_series(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st = open_store(fx);
+	long long run = add_run(st, "ingest");
+	long long file = add_file(st, "dfe/cla.csv", run);
+	struct observation o;
+	double sum[2];
+	int i;
+
+	assert_int_equal(store_begin(st), 0);
+	for (i = 0; i < 3; i++) {
+		o = make_obs(file, i ? "E06000050" : "E92000001", "2023",
+			     10 + i, NULL);
+		o.filters = "population_type=Starting\x1fsex=Total";
+		assert_int_equal(store_put_observation(st, &o), 0);
+		o.filters = "population_type=Ceasing\x1fsex=Female";
+		o.value = 100 + i;
+		assert_int_equal(store_put_observation(st, &o), 0);
+	}
+	assert_int_equal(store_commit(st), 0);
+	memset(sum, 0, sizeof(sum));
+	assert_int_equal(store_each_observation_with(st, "dfe_cla",
+			"children_count", "sex=Total", NULL, count_obs, sum),
+			 0);
+	assert_true(fabs(sum[0] - 3) < 1e-12 && fabs(sum[1] - 33) < 1e-12);
+	memset(sum, 0, sizeof(sum));
+	assert_int_equal(store_each_observation_with(st, "dfe_cla",
+			"children_count", "sex=Female",
+			"population_type=Ceasing", count_obs, sum), 0);
+	assert_true(fabs(sum[0] - 3) < 1e-12 && fabs(sum[1] - 303) < 1e-12);
+	/* a pair must match whole: "sex=Fem" is not "sex=Female" */
+	memset(sum, 0, sizeof(sum));
+	assert_int_equal(store_each_observation_with(st, "dfe_cla",
+			"children_count", "sex=Fem", NULL, count_obs, sum),
+			 0);
+	assert_true(sum[0] < 0.5);
+	memset(sum, 0, sizeof(sum));
+	assert_int_equal(store_each_observation(st, "dfe_cla",
+			"children_count", count_obs, sum), 0);
+	assert_true(fabs(sum[0] - 6) < 1e-12);
+	/* one block per series; the texts numbered once */
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM obs_block"),
+			 2);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM obs_text"),
+			 2);
+}
+
+/* What a rolled-back transaction or savepoint held is gone, and what is
+ * written after it reads back with the right texts. */
+static void test_observation_rollback(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st = open_store(fx);
+	long long run = add_run(st, "ingest");
+	long long file = add_file(st, "dfe/cla.csv", run);
+	struct observation o;
+	struct obs x;
+
+	assert_int_equal(store_begin(st), 0);
+	o = make_obs(file, "E06000050", "2023", 1, "c");
+	o.note = "a note that goes";
+	assert_int_equal(store_put_observation(st, &o), 0);
+	assert_int_equal(store_rollback(st), 0);
+	assert_int_equal(read_obs(st, &x), 0);
+	assert_int_equal(x.n, 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM obs_text"),
+			 0);
+
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_savepoint(st), 0);
+	o = make_obs(file, "E06000051", "2023", 2, NULL);
+	assert_int_equal(store_put_observation(st, &o), 0);
+	assert_int_equal(store_savepoint_rollback(st), 0);
+	o = make_obs(file, "E06000052", "2024", 3, "x");
+	assert_int_equal(store_put_observation(st, &o), 0);
+	assert_int_equal(store_commit(st), 0);
+	assert_int_equal(read_obs(st, &x), 0);
+	assert_int_equal(x.n, 1);
+	assert_string_equal(x.area[0], "E06000052");
+	assert_string_equal(x.symbol[0], "x");
+	assert_string_equal(x.label[0], "2024");
+
+	/* closing outside a transaction keeps what was put */
+	o = make_obs(file, "E06000053", "2024", 4, NULL);
+	assert_int_equal(store_put_observation(st, &o), 0);
+	store_close(st);
+	fx->st = NULL;
+	st = open_store(fx);
+	assert_int_equal(read_obs(st, &x), 0);
+	assert_int_equal(x.n, 2);
+	assert_string_equal(x.area[1], "E06000053");
+}
+
+/* The series API: many values go out in several blocks and read back in
+ * order, whole numbers and fractions alike. */
+struct seq {
+	long long n;
+	double sum;
+	int in_order;
+	uint32_t last;
+};
+
+static int on_seq(const struct observation *o, void *ctx)
+{
+	struct seq *q = ctx;
+	unsigned v = (unsigned)atoi(o->area + 3);
+
+	if (q->n && v != q->last + 1)
+		q->in_order = 0;
+	q->last = v;
+	q->n++;
+	q->sum += o->value;
+	return 0;
+}
+
+static void test_observation_blocks(void **state)
+{
+	struct fixture *fx = *state;
+	struct store *st = open_store(fx);
+	long long run = add_run(st, "ingest");
+	long long file = add_file(st, "ons/sape.csv", run);
+	struct store_series *se;
+	struct period p;
+	struct seq q;
+	double expect = 0;
+	uint32_t id;
+	int i;
+	char code[16];
+
+	assert_int_equal(period_parse("2022", NULL, &p), 0);
+	assert_int_equal(store_begin(st), 0);
+	assert_int_equal(store_series(st, file, "dfe_cla", "children_count",
+				      "age=0", &se), 0);
+	for (i = 0; i < 100000; i++) {
+		double v = i % 7 ? (double)(i % 50) : i * 0.25 - 3;
+
+		snprintf(code, sizeof(code), "E01%06d", i);
+		assert_int_equal(store_text_id(st, code, &id), 0);
+		assert_int_equal(store_series_put(st, se, id, &p, v, 0, 0),
+				 0);
+		expect += v;
+	}
+	assert_int_equal(store_commit(st), 0);
+	assert_true(sql_int(fx->path, "SELECT count(*) FROM obs_block") > 1);
+	assert_int_equal(sql_int(fx->path, "SELECT sum(rows) FROM obs_block"),
+			 100000);
+	/* about a byte or two a whole number, eight a fraction */
+	assert_true(sql_int(fx->path, "SELECT sum(length(data)) FROM "
+			    "obs_block") < 100000 * 3);
+	memset(&q, 0, sizeof(q));
+	q.in_order = 1;
+	assert_int_equal(store_each_observation(st, "dfe_cla",
+			"children_count", on_seq, &q), 0);
+	assert_int_equal(q.n, 100000);
+	assert_true(q.in_order);
+	assert_true(fabs(q.sum - expect) < 1e-6);
+	/* reloading the file drops its blocks */
+	assert_int_equal(store_file_replace(st, "ons/sape.csv", "dfe_cla",
+					    "11", 1, run, &file), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM obs_block"),
+			 0);
+}
+
+/* A warehouse of schema version 4 (observations one row each) opens
+ * with its observations moved into blocks. */
+extern const char jsna_schema_sql[];
+
+static void test_migrate_observations(void **state)
+{
+	struct fixture *fx = *state;
+	const char *v5 = strstr(jsna_schema_sql, "-- version 5");
+	char *v4;
+	struct store *st;
+	struct obs x;
+
+	assert_non_null(v5);
+	assert_int_equal(store_open(fx->path, &fx->st), 0);	/* the folders */
+	store_close(fx->st);
+	fx->st = NULL;
+	assert_int_equal(unlink(fx->path), 0);
+	v4 = strndup(jsna_schema_sql, (size_t)(v5 - jsna_schema_sql));
+	assert_non_null(v4);
+	{
+		sqlite3 *db = NULL;
+
+		assert_int_equal(sqlite3_open(fx->path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db, v4, NULL, NULL, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_exec(db,
+			"PRAGMA user_version = 4;"
+			"INSERT INTO run(id, command, started, version, pid) "
+			"VALUES (1, 'ingest', 'x', 'y', 1);"
+			"INSERT INTO dataset VALUES ('dfe_cla', 't', 'p', 's');"
+			"INSERT INTO source_file(id, path, dataset, sha256, "
+			"source_sha256, size, rows, run, loaded) VALUES (7, "
+			"'a.csv', 'dfe_cla', 'aa', 'bb', 1, 2, 1, 'x');"
+			"INSERT INTO observation VALUES (7, 'dfe_cla', "
+			"'children_count', 'E06000050', 0, 2023, 0, "
+			"'sex=Total', 584.5, NULL, 'revised');"
+			"INSERT INTO observation VALUES (7, 'dfe_cla', "
+			"'children_count', 'E92000001', 0, 2023, 0, "
+			"'sex=Total', NULL, 'c', NULL);",
+			NULL, NULL, NULL), SQLITE_OK);
+		sqlite3_close(db);
+	}
+	free(v4);
+	st = open_store(fx);
+	assert_int_equal(sql_int(fx->path, "PRAGMA user_version"),
+			 store_schema_version());
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM "
+				 "sqlite_master WHERE name = 'observation'"),
+			 0);
+	memset(&x, 0, sizeof(x));
+	assert_int_equal(store_each_observation(st, "dfe_cla",
+			"children_count", on_obs, &x), 0);
+	assert_int_equal(x.n, 2);
+	assert_string_equal(x.area[0], "E06000050");
+	assert_true(fabs(x.value[0] - 584.5) < 1e-12);
+	assert_int_equal(x.file[0], 7);
+	assert_string_equal(x.filters[0], "sex=Total");
+	assert_string_equal(x.area[1], "E92000001");
+	assert_string_equal(x.symbol[1], "c");
+	assert_true(isnan(x.value[1]));
 }
 
 static void test_savepoint(void **state)
@@ -784,6 +1036,10 @@ int main(void)
 		T(test_runs),
 		T(test_areas),
 		T(test_observations),
+		T(test_observation_series),
+		T(test_observation_rollback),
+		T(test_observation_blocks),
+		T(test_migrate_observations),
 		T(test_savepoint),
 		T(test_prune),
 		T(test_values),

@@ -17,7 +17,7 @@ cp "$TOP"/indicators/cla_rate.ini indicators/
 cp "$cla" "$pop" inputs/
 printf '[area]\ncode = E06000050\n' > jsna.ini
 jsna-ingest && jsna-calc || fail "ingest or calc failed"
-sqlite3 -batch -noheader var/jsna.db "
+sql "
 	SELECT o.area || ',' || o.year || ',' || o.value || ',' || p.value
 	FROM observation o JOIN observation p
 	  ON p.area = o.area AND p.year = o.year AND p.filters = o.filters

@@ -1,0 +1,278 @@
+/* obsblock.c - the packing of observation blocks (obsblock.h).
+ *
+ * A block is: a version byte (1); the number of rows; the row tags as
+ * runs (length, tag); then each row's bytes as its tag says, in order.
+ * Numbers are unsigned LEB128 varints; signed ones are zigzag-coded
+ * first. A tag says which parts a row writes:
+ *	AREA	the area, as the difference from the last row's (else +1)
+ *	PERIOD	kind (a byte), year (signed), month (a byte) (else the last)
+ *	INT	the value, a whole number (signed varint)
+ *	DOUBLE	the value, eight bytes, little-endian IEEE 754
+ *	(neither: no value, NaN)
+ *	SYMBOL, NOTE	a text number each
+ */
+#include "jsna/obsblock.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsna/util.h"
+
+#define BLOCK_VERSION	1
+
+enum {
+	T_AREA = 0x01,
+	T_PERIOD = 0x02,
+	T_INT = 0x04,
+	T_DOUBLE = 0x08,
+	T_SYMBOL = 0x10,
+	T_NOTE = 0x20,
+	T_ALL = 0x3f
+};
+
+/* Whole numbers written as varints: within 2^53, so exact either way. */
+#define INT_LIMIT 9007199254740992.0
+
+void obsblock_init(struct obsblock_enc *e)
+{
+	memset(e, 0, sizeof(*e));
+	buf_init(&e->payload, 0);
+}
+
+static void put_varint(struct buf *b, uint64_t v)
+{
+	unsigned char tmp[10];
+	size_t n = 0;
+
+	do {
+		tmp[n] = (unsigned char)(v & 0x7f);
+		v >>= 7;
+		if (v)
+			tmp[n] |= 0x80;
+		n++;
+	} while (v);
+	buf_add(b, tmp, n);
+}
+
+static uint64_t zigzag(int64_t v)
+{
+	return ((uint64_t)v << 1) ^ (uint64_t)(v >> 63);
+}
+
+static int64_t unzigzag(uint64_t v)
+{
+	return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
+}
+
+void obsblock_add(struct obsblock_enc *e, const struct obsblock_row *r)
+{
+	unsigned char tag = 0;
+	struct buf *b = &e->payload;
+
+	if (e->nrows == e->alloc)
+		XGROW(e->tags, e->alloc, e->nrows + 1);
+	if (r->area != e->last_area + 1) {
+		tag |= T_AREA;
+		put_varint(b, zigzag((int64_t)r->area - (int64_t)e->last_area));
+	}
+	e->last_area = r->area;
+	if (r->kind != e->last_kind || r->year != e->last_year ||
+	    r->month != e->last_month) {
+		tag |= T_PERIOD;
+		buf_addch(b, (int)r->kind);
+		put_varint(b, zigzag(r->year));
+		buf_addch(b, r->month);
+		e->last_kind = r->kind;
+		e->last_year = r->year;
+		e->last_month = r->month;
+	}
+	if (!isnan(r->value)) {
+		double v = r->value;
+		int64_t i = fabs(v) < INT_LIMIT ? (int64_t)v : 0;
+
+		/* A whole number (but -0, whose sign a varint loses). */
+		if (fabs(v) < INT_LIMIT && !(v < (double)i) &&
+		    !(v > (double)i) && !(i == 0 && signbit(v))) {
+			tag |= T_INT;
+			put_varint(b, zigzag(i));
+		} else {
+			unsigned char raw[8];
+			uint64_t u;
+			int k;
+
+			tag |= T_DOUBLE;
+			memcpy(&u, &v, sizeof(u));
+			for (k = 0; k < 8; k++)
+				raw[k] = (unsigned char)(u >> (8 * k));
+			buf_add(b, raw, sizeof(raw));
+		}
+	}
+	if (r->symbol) {
+		tag |= T_SYMBOL;
+		put_varint(b, r->symbol);
+	}
+	if (r->note) {
+		tag |= T_NOTE;
+		put_varint(b, r->note);
+	}
+	if (e->nrows == 0 || r->year < e->min_year)
+		e->min_year = r->year;
+	if (e->nrows == 0 || r->year > e->max_year)
+		e->max_year = r->year;
+	e->tags[e->nrows++] = tag;
+}
+
+size_t obsblock_size(const struct obsblock_enc *e)
+{
+	return e->payload.len + e->nrows;
+}
+
+void obsblock_finish(struct obsblock_enc *e, struct buf *out)
+{
+	size_t i, j, runs = 0;
+
+	buf_addch(out, BLOCK_VERSION);
+	put_varint(out, e->nrows);
+	for (i = 0; i < e->nrows; i = j) {
+		for (j = i + 1; j < e->nrows && e->tags[j] == e->tags[i]; j++)
+			;
+		runs++;
+	}
+	put_varint(out, runs);
+	for (i = 0; i < e->nrows; i = j) {
+		for (j = i + 1; j < e->nrows && e->tags[j] == e->tags[i]; j++)
+			;
+		put_varint(out, j - i);
+		buf_addch(out, e->tags[i]);
+	}
+	buf_add(out, e->payload.buf, e->payload.len);
+	buf_reset(&e->payload);
+	e->nrows = 0;
+	e->last_area = 0;
+	e->last_kind = PERIOD_CALENDAR;
+	e->last_year = e->last_month = 0;
+	e->min_year = e->max_year = 0;
+}
+
+void obsblock_release(struct obsblock_enc *e)
+{
+	buf_release(&e->payload);
+	free(e->tags);
+	memset(e, 0, sizeof(*e));
+}
+
+struct reader {
+	const unsigned char *p, *end;
+	int bad;
+};
+
+static uint64_t get_varint(struct reader *rd)
+{
+	uint64_t v = 0;
+	int shift = 0;
+
+	while (rd->p < rd->end && shift < 64) {
+		unsigned char c = *rd->p++;
+
+		v |= (uint64_t)(c & 0x7f) << shift;
+		if (!(c & 0x80))
+			return v;
+		shift += 7;
+	}
+	rd->bad = 1;
+	return 0;
+}
+
+static int get_byte(struct reader *rd)
+{
+	if (rd->p >= rd->end) {
+		rd->bad = 1;
+		return 0;
+	}
+	return *rd->p++;
+}
+
+int obsblock_decode(const void *data, size_t len, obsblock_fn *fn,
+		    void *ctx)
+{
+	struct reader rd = { data, (const unsigned char *)data + len, 0 };
+	struct reader runs;
+	struct obsblock_row r;
+	uint64_t nrows, nruns, done = 0, k;
+	int ret;
+
+	if (get_byte(&rd) != BLOCK_VERSION || rd.bad)
+		return -2;
+	nrows = get_varint(&rd);
+	nruns = get_varint(&rd);
+	if (rd.bad || nruns > nrows)
+		return -2;
+	/* The runs come first; the rows' bytes follow them. */
+	runs = rd;
+	for (k = 0; k < nruns; k++) {
+		get_varint(&rd);
+		get_byte(&rd);
+	}
+	if (rd.bad)
+		return -2;
+	memset(&r, 0, sizeof(r));
+	r.kind = PERIOD_CALENDAR;
+	for (k = 0; k < nruns; k++) {
+		uint64_t n = get_varint(&runs), i;
+		int tag = get_byte(&runs);
+
+		if (runs.bad || n > nrows - done || (tag & ~T_ALL) ||
+		    (tag & T_INT && tag & T_DOUBLE))
+			return -2;
+		for (i = 0; i < n; i++) {
+			if (tag & T_AREA) {
+				int64_t a = (int64_t)r.area +
+					    unzigzag(get_varint(&rd));
+
+				if (a < 0 || a > UINT32_MAX)
+					return -2;
+				r.area = (uint32_t)a;
+			} else {
+				r.area++;
+			}
+			if (tag & T_PERIOD) {
+				int kind = get_byte(&rd);
+				int64_t y = unzigzag(get_varint(&rd));
+
+				r.month = get_byte(&rd);
+				if (kind > PERIOD_MONTH || y < -99999 ||
+				    y > 99999 || r.month > 12)
+					return -2;
+				r.kind = (enum period_kind)kind;
+				r.year = (int)y;
+			}
+			if (tag & T_INT) {
+				r.value = (double)unzigzag(get_varint(&rd));
+			} else if (tag & T_DOUBLE) {
+				uint64_t u = 0;
+				int b;
+
+				if (rd.end - rd.p < 8)
+					return -2;
+				for (b = 0; b < 8; b++)
+					u |= (uint64_t)rd.p[b] << (8 * b);
+				rd.p += 8;
+				memcpy(&r.value, &u, sizeof(u));
+			} else {
+				r.value = NAN;
+			}
+			r.symbol = tag & T_SYMBOL ?
+				   (uint32_t)get_varint(&rd) : 0;
+			r.note = tag & T_NOTE ? (uint32_t)get_varint(&rd) : 0;
+			if (rd.bad)
+				return -2;
+			if ((ret = fn(&r, ctx)) < 0)
+				return ret;
+		}
+		done += n;
+	}
+	if (done != nrows || rd.p != rd.end)
+		return -2;
+	return 0;
+}

@@ -1,0 +1,440 @@
+/* smallarea.c - small areas added up into authorities, regions, England
+ * and localities (smallarea.h).
+ *
+ * The reading goes block by block through the store: an observation of a
+ * small area is added into a cell of its "context" (file, filters and
+ * period: one per series and period, so a few hundred for a national
+ * file) for each area it belongs to, and for its decile. The cells are
+ * written out as observations when the reading moves on to the next
+ * file, so that memory holds one file's sums, whatever the number of
+ * files. Small areas are known by the store's text number of their code,
+ * looked up by code once.
+ */
+#include "jsna/smallarea.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jsna/buf.h"
+#include "jsna/compute.h"
+#include "jsna/util.h"
+
+#define NTARGET 4		/* authority, region, England, locality */
+#define NSLOT 11		/* all deciles, then deciles 1 .. 10 */
+
+struct sa_info {
+	int target[NTARGET];	/* indexes into targets; -1: none */
+	int decile;		/* 1 .. 10; 0: not known */
+};
+
+struct smallarea {
+	struct sa_info *info;
+	size_t n;
+	struct strmap by_code;		/* code -> info + 1 (as a pointer) */
+	char **targets;			/* codes of the areas summed into */
+	size_t ntargets, targets_alloc;
+	size_t *size;			/* small areas in each target */
+	struct strmap target_idx;	/* code -> index + 1 */
+	/* By the store's text number: info + 1, NOT_SMALL, or 0 (not
+	 * looked up yet). */
+	uintptr_t *by_id;
+	size_t by_id_alloc;
+};
+
+#define NOT_SMALL ((uintptr_t)-1)
+
+struct cell {
+	double sum;
+	unsigned n;
+	char symbol[8];		/* 'c' first, else the first one seen */
+};
+
+struct context {
+	long long file;
+	char *filters;
+	struct period period;
+	struct cell *cells;	/* ntargets * NSLOT */
+};
+
+struct reading {
+	struct smallarea *sa;
+	int split;
+	store_obs_fn *fn;
+	void *ctx;
+	struct context *ctxs;
+	size_t nctx, ctx_alloc;
+	long long file;			/* the file being read */
+	unsigned char *direct;		/* targets with their own values */
+	struct buf filters;
+	int ret;
+};
+
+static int target_of(struct smallarea *sa, const char *code)
+{
+	void **slot = strmap_put(&sa->target_idx, code);
+
+	if (!*slot) {
+		if (sa->ntargets == sa->targets_alloc)
+			XGROW(sa->targets, sa->targets_alloc,
+			      sa->ntargets + 1);
+		sa->targets[sa->ntargets] = xstrdup(code);
+		*slot = (void *)(uintptr_t)(++sa->ntargets);
+	}
+	return (int)(uintptr_t)*slot - 1;
+}
+
+static struct sa_info *info_of(const struct smallarea *sa, const char *code)
+{
+	uintptr_t v = (uintptr_t)strmap_get(&sa->by_code, code);
+
+	return v ? &sa->info[v - 1] : NULL;
+}
+
+static int add_target(struct sa_info *in, int t)
+{
+	int k;
+
+	for (k = 0; k < NTARGET; k++) {
+		if (in->target[k] == t)
+			return 0;
+		if (in->target[k] < 0) {
+			in->target[k] = t;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+struct load_ctx {
+	struct smallarea *sa;
+	const struct strmap *areas;
+	const char *england;
+	size_t unplaced;
+	const char *unplaced_example;
+	unsigned long bad_decile;
+};
+
+static void on_area(const char *code, void *value, void *vc)
+{
+	struct load_ctx *c = vc;
+	struct smallarea *sa = c->sa;
+	const struct area_rec *a = value, *d, *la = NULL, *reg;
+	struct sa_info *in;
+	size_t k;
+
+	if (strcmp(a->level, "LSOA") != 0)
+		return;
+	in = &sa->info[sa->n];
+	for (k = 0; k < NTARGET; k++)
+		in->target[k] = -1;
+	in->decile = 0;
+	*strmap_put(&sa->by_code, code) = (void *)(uintptr_t)(++sa->n);
+	d = a->parent ? strmap_get(c->areas, a->parent) : NULL;
+	if (d && !strcmp(d->level, "LA"))
+		la = d;
+	else if (d && !strcmp(d->level, "LAD") && d->parent)
+		la = strmap_get(c->areas, d->parent);
+	if (!la || strcmp(la->level, "LA") != 0) {
+		if (!c->unplaced++)
+			c->unplaced_example = code;
+		return;
+	}
+	add_target(in, target_of(sa, la->code));
+	reg = la->parent ? strmap_get(c->areas, la->parent) : NULL;
+	if (reg && !strcmp(reg->level, "Region"))
+		add_target(in, target_of(sa, reg->code));
+	if (c->england)
+		add_target(in, target_of(sa, c->england));
+}
+
+static int on_locality(const struct lookup_row *r, void *vc)
+{
+	struct load_ctx *c = vc;
+	struct sa_info *in = info_of(c->sa, r->code);
+
+	if (in && in->target[0] >= 0)	/* placed in an authority */
+		add_target(in, target_of(c->sa, r->other));
+	return 0;
+}
+
+static int on_imd(const struct lookup_row *r, void *vc)
+{
+	struct load_ctx *c = vc;
+	struct sa_info *in = info_of(c->sa, r->code);
+	char *end;
+	long d = strtol(r->other, &end, 10);
+
+	if (!in)
+		return 0;
+	if (*end || d < 1 || d > 10) {
+		c->bad_decile++;
+		return 0;
+	}
+	in->decile = (int)d;
+	return 0;
+}
+
+size_t smallarea_count(const struct smallarea *sa)
+{
+	return sa ? sa->n : 0;
+}
+
+int smallarea_load(struct store *st, const struct strmap *areas,
+		   const char *england, struct smallarea **out)
+{
+	struct smallarea *sa = xcalloc(1, sizeof(*sa));
+	struct load_ctx c;
+	size_t i;
+	int k;
+
+	memset(&c, 0, sizeof(c));
+	c.sa = sa;
+	c.areas = areas;
+	c.england = england;
+	sa->info = xcalloc(areas->len + 1, sizeof(*sa->info));
+	strmap_each(areas, on_area, &c);
+	if (sa->n && (store_each_lookup(st, "locality", on_locality, &c) < 0 ||
+		      store_each_lookup(st, "imd", on_imd, &c) < 0)) {
+		smallarea_free(sa);
+		return -1;
+	}
+	if (c.unplaced)
+		warning("%zu small area%s (such as %s) in no upper-tier authority the warehouse knows: their district has no county recorded (load the LTLA-UTLA lookup); they are left out of every sum",
+			c.unplaced, c.unplaced == 1 ? "" : "s",
+			c.unplaced_example);
+	if (c.bad_decile)
+		warning("%lu deprivation decile%s not a whole number from 1 to 10 in the IMD lookup: those small areas have no decile",
+			c.bad_decile, c.bad_decile == 1 ? "" : "s");
+	sa->size = xcalloc(sa->ntargets + 1, sizeof(*sa->size));
+	for (i = 0; i < sa->n; i++)
+		for (k = 0; k < NTARGET; k++)
+			if (sa->info[i].target[k] >= 0)
+				sa->size[sa->info[i].target[k]]++;
+	*out = sa;
+	return 0;
+}
+
+void smallarea_free(struct smallarea *sa)
+{
+	size_t i;
+
+	if (!sa)
+		return;
+	for (i = 0; i < sa->ntargets; i++)
+		free(sa->targets[i]);
+	free(sa->targets);
+	free(sa->size);
+	free(sa->info);
+	free(sa->by_id);
+	strmap_release(&sa->by_code, NULL);
+	strmap_release(&sa->target_idx, NULL);
+	free(sa);
+}
+
+/* The small area an observation is of, or NULL. */
+static struct sa_info *small_of(struct smallarea *sa,
+				const struct observation *o)
+{
+	uintptr_t v;
+
+	if (!o->area_id)
+		return info_of(sa, o->area);
+	if (o->area_id >= sa->by_id_alloc) {
+		size_t was = sa->by_id_alloc;
+
+		XGROW(sa->by_id, sa->by_id_alloc, (size_t)o->area_id + 1);
+		memset(sa->by_id + was, 0,
+		       (sa->by_id_alloc - was) * sizeof(*sa->by_id));
+	}
+	v = sa->by_id[o->area_id];
+	if (!v) {
+		struct sa_info *in = info_of(sa, o->area);
+
+		v = in ? (uintptr_t)(in - sa->info) + 1 : NOT_SMALL;
+		sa->by_id[o->area_id] = v;
+	}
+	return v == NOT_SMALL ? NULL : &sa->info[v - 1];
+}
+
+static void cell_add(struct cell *c, const struct observation *o)
+{
+	c->n++;
+	if (o->symbol) {
+		if (!c->symbol[0] || !strcmp(o->symbol, "c"))
+			snprintf(c->symbol, sizeof(c->symbol), "%s",
+				 o->symbol);
+	} else if (isnan(o->value)) {
+		if (!c->symbol[0])
+			snprintf(c->symbol, sizeof(c->symbol), "x");
+	} else {
+		c->sum += o->value;
+	}
+}
+
+static void contexts_free(struct reading *rd)
+{
+	size_t i;
+
+	for (i = 0; i < rd->nctx; i++) {
+		free(rd->ctxs[i].filters);
+		free(rd->ctxs[i].cells);
+	}
+	rd->nctx = 0;
+}
+
+/* Writes the sums of the file read so far, and forgets them. */
+static int emit(struct reading *rd)
+{
+	struct smallarea *sa = rd->sa;
+	size_t i, t;
+	int slot;
+
+	for (i = 0; i < rd->nctx && rd->ret == 0; i++) {
+		struct context *cx = &rd->ctxs[i];
+
+		for (t = 0; t < sa->ntargets && rd->ret == 0; t++) {
+			struct cell *cells = cx->cells + t * NSLOT;
+
+			/* Every small area of the target, and no value of
+			 * its own in the file. */
+			if (rd->direct[t] || cells[0].n < sa->size[t])
+				continue;
+			for (slot = 0; slot < (rd->split ? NSLOT : 1) &&
+			     rd->ret == 0; slot++) {
+				struct observation o;
+
+				/* A decile with no small areas in the target
+				 * is a true nought: the target is whole. */
+				if (!slot && !cells[slot].n)
+					continue;
+				memset(&o, 0, sizeof(o));
+				o.file = cx->file;
+				o.area = sa->targets[t];
+				o.period = cx->period;
+				buf_reset(&rd->filters);
+				buf_adds(&rd->filters, cx->filters);
+				if (slot) {
+					if (rd->filters.len)
+						buf_addch(&rd->filters, 0x1f);
+					buf_addf(&rd->filters,
+						 SMALLAREA_DECILE "=%d", slot);
+				}
+				o.filters = rd->filters.buf;
+				o.symbol = cells[slot].symbol[0] ?
+					   cells[slot].symbol : NULL;
+				o.value = o.symbol ? NAN : cells[slot].sum;
+				rd->ret = rd->fn(&o, rd->ctx);
+			}
+		}
+	}
+	contexts_free(rd);
+	memset(rd->direct, 0, sa->ntargets + 1);
+	return rd->ret;
+}
+
+static struct context *context_of(struct reading *rd,
+				  const struct observation *o)
+{
+	struct context *cx;
+	size_t i;
+
+	/* The last one, nearly always: a block is one series, mostly one
+	 * period. */
+	for (i = rd->nctx; i-- > 0;) {
+		cx = &rd->ctxs[i];
+		if (cx->period.year == o->period.year &&
+		    cx->period.month == o->period.month &&
+		    cx->period.kind == o->period.kind &&
+		    !strcmp(cx->filters, o->filters))
+			return cx;
+		if (rd->nctx - i > 4)
+			break;
+	}
+	for (i = 0; i < rd->nctx; i++) {
+		cx = &rd->ctxs[i];
+		if (cx->period.year == o->period.year &&
+		    cx->period.month == o->period.month &&
+		    cx->period.kind == o->period.kind &&
+		    !strcmp(cx->filters, o->filters))
+			return cx;
+	}
+	if (rd->nctx == rd->ctx_alloc)
+		XGROW(rd->ctxs, rd->ctx_alloc, rd->nctx + 1);
+	cx = &rd->ctxs[rd->nctx++];
+	cx->file = o->file;
+	cx->filters = xstrdup(o->filters);
+	cx->period = o->period;
+	cx->cells = xcalloc(rd->sa->ntargets * NSLOT + 1, sizeof(*cx->cells));
+	return cx;
+}
+
+static int on_obs(const struct observation *o, void *vr)
+{
+	struct reading *rd = vr;
+	struct smallarea *sa = rd->sa;
+	struct sa_info *in;
+	struct context *cx;
+	int k;
+
+	if (o->file != rd->file) {
+		if (emit(rd) < 0)
+			return -1;
+		rd->file = o->file;
+	}
+	in = small_of(sa, o);
+	if (!in) {
+		uintptr_t t = (uintptr_t)strmap_get(&sa->target_idx,
+						    o->area);
+
+		if (t)
+			rd->direct[t - 1] = 1;
+		if ((rd->ret = rd->fn(o, rd->ctx)) < 0)
+			return -1;
+		return 0;
+	}
+	if (in->target[0] < 0)
+		return 0;	/* in no authority: said when loading */
+	cx = context_of(rd, o);
+	for (k = 0; k < NTARGET && in->target[k] >= 0; k++) {
+		struct cell *cells = cx->cells + (size_t)in->target[k] * NSLOT;
+
+		cell_add(&cells[0], o);
+		if (rd->split && in->decile)
+			cell_add(&cells[in->decile], o);
+	}
+	return 0;
+}
+
+int smallarea_each_observation(struct smallarea *sa, struct store *st,
+			       const char *dataset, const char *measure,
+			       const char *with1, const char *with2,
+			       int split, store_obs_fn *fn, void *ctx)
+{
+	struct reading rd;
+	int rc;
+
+	if (!sa || !sa->n)
+		return store_each_observation_with(st, dataset, measure,
+						   with1, with2, fn, ctx);
+	memset(&rd, 0, sizeof(rd));
+	rd.sa = sa;
+	rd.split = split;
+	rd.fn = fn;
+	rd.ctx = ctx;
+	rd.file = -1;
+	rd.direct = xcalloc(sa->ntargets + 1, 1);
+	buf_init(&rd.filters, 64);
+	rc = store_each_observation_with(st, dataset, measure, with1, with2,
+					 on_obs, &rd);
+	if (rc == 0)
+		rc = emit(&rd);
+	else if (rd.ret < 0)
+		rc = rd.ret;
+	contexts_free(&rd);
+	free(rd.ctxs);
+	free(rd.direct);
+	buf_release(&rd.filters);
+	return rc;
+}
