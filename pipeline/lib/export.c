@@ -41,6 +41,26 @@ void export_number(struct buf *b, double v)
 
 	if (isnan(v))
 		return;
+	/* Whole numbers (counts, denominators), the most common: their
+	 * digits, as %.15g would write them. */
+	if (fabs(v) < 1e15 && !(v < (double)(long long)v) &&
+	    !(v > (double)(long long)v) &&
+	    !((long long)v == 0 && signbit(v))) {
+		long long n = (long long)v;
+		unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n :
+				       (unsigned long long)n;
+		size_t k = sizeof(s);
+
+		s[--k] = '\0';
+		do {
+			s[--k] = (char)('0' + u % 10);
+			u /= 10;
+		} while (u);
+		if (n < 0)
+			s[--k] = '-';
+		buf_adds(b, s + k);
+		return;
+	}
 	for (prec = 15; prec <= 17; prec++) {
 		double back;
 

@@ -38,6 +38,7 @@ enum stmt_id {
 	S_HASH_GET, S_HASH_PUT, S_VALUES_RUN, S_PRUNE_VALUES, S_PRUNE_IND,
 	S_PRUNE_CAT, S_PRUNE_RUN_FILE, S_STATUS_EACH, S_LAST_OUTSET,
 	S_TEXT_PUT, S_TEXT_ALL, S_BLOCK_PUT, S_AREA_KNOWN,
+	S_VAL_EACH_IND, S_VAL_EACH_AREA, S_VAL_EACH_BOTH,
 	S_COUNT
 };
 
@@ -146,6 +147,8 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
 		"?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
 		"?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)" },
+	/* One statement for each way of asking, so that each uses the
+	 * primary key (run, indicator, area, ...) as far as it can. */
 	[S_VAL_EACH] = { "read indicator values",
 		"SELECT indicator, area, kind, year, month, category_type, "
 		"category, value, lower95, upper95, lower998, upper998, count, "
@@ -153,9 +156,35 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 		"neighbour_avg, rank, rank_of, quartile, cmp_goal, change_prev, "
 		"change_base, rank_region, rank_region_of, rank_neighbours, "
 		"rank_neighbours_of, new_data FROM indicator_value "
-		"WHERE run = ?1 AND (?2 IS NULL OR indicator = ?2) AND "
-		"(?3 IS NULL OR area = ?3) ORDER BY indicator, area, "
-		"category_type, category, year, month" },
+		"WHERE run = ?1 "
+		"ORDER BY indicator, area, category_type, category, year, month" },
+	[S_VAL_EACH_IND] = { "read indicator values",
+		"SELECT indicator, area, kind, year, month, category_type, "
+		"category, value, lower95, upper95, lower998, upper998, count, "
+		"denominator, note, cmp_england, cmp_parent, trend, "
+		"neighbour_avg, rank, rank_of, quartile, cmp_goal, change_prev, "
+		"change_base, rank_region, rank_region_of, rank_neighbours, "
+		"rank_neighbours_of, new_data FROM indicator_value "
+		"WHERE run = ?1 AND indicator = ?2 "
+		"ORDER BY indicator, area, category_type, category, year, month" },
+	[S_VAL_EACH_AREA] = { "read indicator values",
+		"SELECT indicator, area, kind, year, month, category_type, "
+		"category, value, lower95, upper95, lower998, upper998, count, "
+		"denominator, note, cmp_england, cmp_parent, trend, "
+		"neighbour_avg, rank, rank_of, quartile, cmp_goal, change_prev, "
+		"change_base, rank_region, rank_region_of, rank_neighbours, "
+		"rank_neighbours_of, new_data FROM indicator_value "
+		"WHERE run = ?1 AND area = ?3 "
+		"ORDER BY indicator, area, category_type, category, year, month" },
+	[S_VAL_EACH_BOTH] = { "read indicator values",
+		"SELECT indicator, area, kind, year, month, category_type, "
+		"category, value, lower95, upper95, lower998, upper998, count, "
+		"denominator, note, cmp_england, cmp_parent, trend, "
+		"neighbour_avg, rank, rank_of, quartile, cmp_goal, change_prev, "
+		"change_base, rank_region, rank_region_of, rank_neighbours, "
+		"rank_neighbours_of, new_data FROM indicator_value "
+		"WHERE run = ?1 AND indicator = ?2 AND area = ?3 "
+		"ORDER BY indicator, area, category_type, category, year, month" },
 	[S_LATEST_CALC] = { "find the latest calculation",
 		"SELECT max(id) FROM run WHERE command = 'calc' AND "
 		"status IN (0, 1)" },
@@ -1471,7 +1500,9 @@ int store_put_value(struct store *s, long long run, const struct value_row *v)
 int store_each_value(struct store *s, long long run, const char *indicator,
 		     const char *area, store_value_fn *fn, void *ctx)
 {
-	sqlite3_stmt *q = prep(s, S_VAL_EACH);
+	enum stmt_id id = indicator ? (area ? S_VAL_EACH_BOTH : S_VAL_EACH_IND) :
+			  area ? S_VAL_EACH_AREA : S_VAL_EACH;
+	sqlite3_stmt *q = prep(s, id);
 	int rc, ret = 0;
 
 	if (!q)
@@ -1518,7 +1549,7 @@ int store_each_value(struct store *s, long long run, const char *indicator,
 			break;
 	}
 	if (ret == 0 && rc != SQLITE_DONE)
-		ret = db_error(s, stmts[S_VAL_EACH].what);
+		ret = db_error(s, stmts[id].what);
 	sqlite3_reset(q);
 	return ret;
 }
