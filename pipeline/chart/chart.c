@@ -15,10 +15,12 @@
  */
 #include <ctype.h>
 #include <dirent.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "jsna/buf.h"
@@ -288,7 +290,61 @@ struct chart_out {
 	struct buf keys;	/* the new KEYS_FILE */
 	char program[65];	/* "": keep nothing, draw all */
 	size_t kept, drawn;
+	/* Drawing in child processes, one a processor: a chart's data is
+	 * built here, then a child renders its formats from its copy. */
+	int jobs;		/* at most this many children at once */
+	int running;
+	int child_failed;
 };
+
+/* How many charts to draw at once: JSNA_JOBS if set (1: all in this
+ * process), else one a processor, at most 8. */
+static int chart_jobs(void)
+{
+	const char *e = getenv("JSNA_JOBS");
+	long n;
+
+	if (e && *e) {
+		n = strtol(e, NULL, 10);
+		return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+	}
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
+/* Waits for one child (any, when block). A child that failed has said
+ * why on stderr; the stage then fails. Returns 0, or -1 when none ran. */
+static int reap(struct chart_out *o, int block)
+{
+	int st;
+	pid_t pid;
+
+	if (!o->running)
+		return -1;
+	do
+		pid = waitpid(-1, &st, block ? 0 : WNOHANG);
+	while (pid < 0 && errno == EINTR);
+	if (pid <= 0)
+		return -1;
+	o->running--;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		if (!o->child_failed)
+			error("a chart could not be drawn (its process %s %d)",
+			      WIFEXITED(st) ? "exited" : "was killed by signal",
+			      WIFEXITED(st) ? WEXITSTATUS(st) : WTERMSIG(st));
+		o->child_failed = 1;
+	}
+	return 0;
+}
+
+/* Waits for every child; -1 when one failed. */
+static int reap_all(struct chart_out *o)
+{
+	while (o->running)
+		if (reap(o, 1) < 0)
+			break;
+	return o->child_failed ? -1 : 0;
+}
 
 static void out_init(struct chart_out *o, struct stage *s, int redraw)
 {
@@ -299,6 +355,7 @@ static void out_init(struct chart_out *o, struct stage *s, int redraw)
 
 	memset(o, 0, sizeof(*o));
 	o->s = s;
+	o->jobs = chart_jobs();
 	buf_init(&o->keys, 0);
 	if (redraw || sha256_file("/proc/self/exe", o->program, &size) < 0) {
 		o->program[0] = '\0';
@@ -389,32 +446,17 @@ static int all_there(struct chart_out *o, const char *stem, unsigned formats)
 	return ok;
 }
 
-/* Writes charts/STEM.{png,svg,pdf} (those in formats), each through a
- * temporary file renamed into place, then the plotted data STEM.csv and
- * the text alternative STEM.txt; or keeps them as they are when their
- * digest has not changed. */
-static int publish(struct chart_out *o, const char *stem, unsigned formats,
-		   const void *chart, render_fn *render,
-		   describe_fn *describe, const struct buf *csv)
+/* Renders charts/STEM.{png,svg,pdf} (those in formats), each through a
+ * temporary file renamed into place. */
+static int render_formats(struct stage *s, const char *stem,
+			  unsigned formats, const void *chart,
+			  render_fn *render)
 {
-	struct stage *s = o->s;
-	struct buf rel = BUF_INIT, tmp = BUF_INIT, txt = BUF_INIT;
-	const char *was;
-	char *path, key[65];
+	struct buf rel = BUF_INIT, tmp = BUF_INIT;
+	char *path;
 	size_t i;
 	int ret = 0;
 
-	describe(chart, &txt);
-	chart_digest(o, stem, formats, csv, &txt, key);
-	*strmap_put(&o->made, stem) = o;
-	was = strmap_get(&o->old, stem);
-	if (o->program[0] && was && !strcmp(was, key) &&
-	    all_there(o, stem, formats)) {
-		o->kept++;
-		buf_addf(&o->keys, "%s %s\n", stem, key);
-		buf_release(&txt);
-		return 0;
-	}
 	for (i = 0; i < NFMTS && ret == 0; i++) {
 		if (!(formats & fmts[i].bit))
 			continue;
@@ -433,6 +475,59 @@ static int publish(struct chart_out *o, const char *stem, unsigned formats,
 			remove(tmp.buf);
 		free(path);
 	}
+	buf_release(&rel);
+	buf_release(&tmp);
+	return ret;
+}
+
+/* The same in a child process, while this one builds the next chart;
+ * here when a child cannot be started. */
+static int render_later(struct chart_out *o, const char *stem,
+			unsigned formats, const void *chart, render_fn *render)
+{
+	pid_t pid;
+
+	if (o->jobs < 2)
+		return render_formats(o->s, stem, formats, chart, render);
+	while (o->running >= o->jobs)
+		if (reap(o, 1) < 0)
+			break;
+	fflush(NULL);	/* nothing buffered written twice */
+	pid = fork();
+	if (pid < 0)
+		return render_formats(o->s, stem, formats, chart, render);
+	if (pid == 0)
+		_exit(render_formats(o->s, stem, formats, chart, render) < 0 ?
+		      JSNA_EXIT_SYSTEM : 0);
+	o->running++;
+	return 0;
+}
+
+/* Writes charts/STEM.{png,svg,pdf} (render_later), then the plotted data
+ * STEM.csv and the text alternative STEM.txt; or keeps them as they are
+ * when their digest has not changed. */
+static int publish(struct chart_out *o, const char *stem, unsigned formats,
+		   const void *chart, render_fn *render,
+		   describe_fn *describe, const struct buf *csv)
+{
+	struct stage *s = o->s;
+	struct buf rel = BUF_INIT, txt = BUF_INIT;
+	const char *was;
+	char key[65];
+	int ret = 0;
+
+	describe(chart, &txt);
+	chart_digest(o, stem, formats, csv, &txt, key);
+	*strmap_put(&o->made, stem) = o;
+	was = strmap_get(&o->old, stem);
+	if (o->program[0] && was && !strcmp(was, key) &&
+	    all_there(o, stem, formats)) {
+		o->kept++;
+		buf_addf(&o->keys, "%s %s\n", stem, key);
+		buf_release(&txt);
+		return 0;
+	}
+	ret = render_later(o, stem, formats, chart, render);
 	if (ret == 0) {
 		buf_reset(&rel);
 		buf_addf(&rel, "charts/%s.csv", stem);
@@ -449,7 +544,6 @@ static int publish(struct chart_out *o, const char *stem, unsigned formats,
 			buf_addf(&o->keys, "%s %s\n", stem, key);
 	}
 	buf_release(&rel);
-	buf_release(&tmp);
 	buf_release(&txt);
 	return ret;
 }
@@ -1504,6 +1598,9 @@ int main(int argc, char **argv)
 	    (draw_spine(&o, &r, formats) < 0 ||
 	     draw_pyramid(&o, &r, formats) < 0))
 		ret = JSNA_EXIT_SYSTEM;
+	/* Every chart drawn before the list of what is there is written. */
+	if (reap_all(&o) < 0 && ret == JSNA_EXIT_OK)
+		ret = JSNA_EXIT_SYSTEM;
 	if (ret == JSNA_EXIT_OK && out_finish(&o, !nonly) < 0)
 		ret = JSNA_EXIT_SYSTEM;
 	if (ret == JSNA_EXIT_OK) {
@@ -1513,6 +1610,7 @@ int main(int argc, char **argv)
 		     o.kept);
 	}
 out:
+	reap_all(&o);
 	out_release(&o);
 	progress_end(&bar);
 	chart_render_shutdown();
