@@ -35,10 +35,11 @@ static int write_care_leavers(const char *dir, size_t i)
 {
 	const struct la_info *la = &las[i];
 	struct out o;
-	int fy, q;
+	int fy, q, ret;
 
-	if (out_open(&o, dir, "local/care_leavers.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "local/care_leavers.csv");
+	if (ret != 0)
+		return ret;
 	fputs("Area code,Area name,Quarter,Care leavers aged 16 to 21,"
 	      "In touch,In suitable accommodation,"
 	      "In education employment or training\n", o.f);
@@ -54,7 +55,7 @@ static int write_care_leavers(const char *dir, size_t i)
 			if (fy == 2025 && q > 1)
 				break;
 			cla = model[i].cla[(ry > CLA_LAST ? CLA_LAST : ry) -
-					   CLA_FIRST][CLA_STOCK];
+					   CLA_MIN][CLA_STOCK];
 			n = round_pos((double)cla *
 				      (0.55 + 0.004 * k + 0.01 * u));
 			touch = round_pos((double)n * (0.92 + 0.02 * u));
@@ -77,10 +78,11 @@ static int write_front_door(const char *dir, size_t i)
 	};
 	const struct la_info *la = &las[i];
 	struct out o;
-	int y, m;
+	int y, m, ret;
 
-	if (out_open(&o, dir, "local/front_door_contacts.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "local/front_door_contacts.csv");
+	if (ret != 0)
+		return ret;
 	fputs("Area code,Area name,Month,Contacts,"
 	      "Contacts converted to referral\n", o.f);
 	for (y = 2023; y <= 2025; y++)
@@ -116,10 +118,11 @@ static int write_centre_reach(const char *dir, size_t i)
 {
 	const struct la_info *la = &las[i];
 	struct out o;
-	int y;
+	int y, ret;
 
-	if (out_open(&o, dir, "local/childrens_centre_reach.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "local/childrens_centre_reach.csv");
+	if (ret != 0)
+		return ret;
 	fputs("Area code,Area name,Year,Under 5s in 30% most deprived areas,"
 	      "Reached\n", o.f);
 	for (y = 2018; y <= 2024; y++) {
