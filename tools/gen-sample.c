@@ -43,15 +43,24 @@
  *	projections to 2043;
  *   ohid/fingertips_children.csv			(gen-health.c)
  *	ten OHID Fingertips indicators of children's health;
+ *   ons/sape/sapelsoasyoa_mid-YYYY.csv, mid-2021 to mid-2024,
+ *   reference/imd2025_lsoa.csv			(gen-lsoa.c)
+ *	the showcase's small areas (LSOAs): residents by sex and single
+ *	year of age, adding up to the MYE2 files', and their ranks and
+ *	deciles of deprivation among all England's;
  *   local/care_leavers.csv, local/front_door_contacts.csv,
- *   local/childrens_centre_reach.csv			(gen-local.c)
- *	the showcase council's own extracts (Cheshire West and Chester).
+ *   local/childrens_centre_reach_lsoa.csv, reference/localities.csv
+ *							(gen-local.c)
+ *	the showcase council's own extracts (Cheshire West and Chester),
+ *	and its lookup of small areas to localities.
  *
  * With --national (-n) it writes the national data set instead, for
  * benchmarking: the same publications over 15 years each (mid-years
- * 2010-2024, reporting years 2011-2025, ...).  Its rows are the bundled
- * sample's where both have them.  -f GLOB writes only the files whose
- * path matches (for tests).
+ * 2010-2024, reporting years 2011-2025, ...), and every LSOA of England
+ * (SAPE mid-2011 to mid-2024, the whole IMD file) with ONS's lookup of
+ * districts to upper tiers, reference/LTLA-UTLA_Apr23_Lookup_England.csv;
+ * some 290 MB.  Its rows are the bundled sample's where both have them.
+ * -f GLOB writes only the files whose path matches (for tests).
  *
  * The areas (GSS codes, names, three-digit LA numbers, regions) are the
  * real ones.  Every number is made up: populations grow smoothly from a
@@ -79,7 +88,7 @@
  * are printed exactly as glibc and musl both print them.
  *
  * Each file is written to NAME.tmp and renamed into place once complete.
- * Exit status: 0 done, 2 usage error, 3 I/O failure.
+ * Exit status: 0 done, 2 usage error, 3 I/O failure (or no memory).
  */
 #include <errno.h>
 #include <fnmatch.h>
@@ -1008,7 +1017,10 @@ static void usage(FILE *f)
 	      DEFAULT_DIR ")\n"
 	      "  -n, --national\n"
 	      "           write the national data set instead: every "
-	      "series for 15 years\n"
+	      "series for 15 years,\n"
+	      "           and every LSOA of England (SAPE mid-2011 to "
+	      "mid-2024, IMD 2025,\n"
+	      "           the district lookup); some hundreds of MB\n"
 	      "  -s SEED  unsigned 64-bit seed, decimal or 0x hex "
 	      "(default fixed)\n"
 	      "  -f GLOB  write only the files whose path under DIR "
@@ -1042,7 +1054,7 @@ int main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *dir = DEFAULT_DIR;
-	int opt;
+	int opt, ret;
 
 	while ((opt = getopt_long(argc, argv, ":no:s:f:h", longopts,
 				  NULL)) != -1) {
@@ -1099,10 +1111,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	model_build();
+	if (lsoa_build() < 0)
+		return 3;
+	ret = 0;
 	if (write_ons(dir) < 0 || write_cla(dir) < 0 || write_sn(dir) < 0 ||
 	    write_pop(dir) < 0 || write_csc(dir) < 0 || write_edu(dir) < 0 ||
 	    write_sen(dir) < 0 || write_lait(dir) < 0 ||
-	    write_health(dir) < 0 || write_local(dir) < 0)
-		return 3;
-	return 0;
+	    write_health(dir) < 0 || write_lsoa(dir) < 0 ||
+	    write_local(dir) < 0)
+		ret = 3;
+	lsoa_release();
+	return ret;
 }
