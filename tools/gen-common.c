@@ -158,8 +158,8 @@ long long child_pop(size_t i, int y)
 	const struct la_model *m = &model[i];
 	double t, p;
 
-	if (y >= POP_FIRST && y <= POP_LAST)
-		return m->pop[y - POP_FIRST];
+	if (y >= POP_MIN && y <= POP_LAST)
+		return m->pop[y - POP_MIN];
 	t = y - POP_LAST;
 	p = (double)la->base * (1.0 + m->growth * t + m->curve * t * t) *
 	    (1.0 + 0.002 * unif(la->num, T_POPNOISE, y));

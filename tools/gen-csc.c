@@ -106,22 +106,32 @@ static void cin_cells(size_t i, int y, long long *v)
 			     (1.0 + 0.5 * unif(num, T_CIN_FLOW, y + 5000)));
 }
 
+/* The file name says the year before the first, as DfE's does
+ * (b1_children_in_need_2013_to_2025.csv holds 2014 to 2025). */
+static void csc_name(char *buf, size_t n, const char *stem)
+{
+	snprintf(buf, n, "dfe/%s_%d_to_%d.csv", stem,
+		 series_first(CSC_FIRST, CSC_LAST) - 1, CSC_LAST);
+}
+
 static int write_b1(const char *dir)
 {
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_SPLIT), k, i;
+	char name[80];
 	struct out o;
-	int y, c;
+	int y, c, ret;
 
-	if (out_open(&o, dir,
-		     "dfe/b1_children_in_need_2013_to_2025.csv") < 0)
-		return -1;
+	csc_name(name, sizeof(name), "b1_children_in_need");
+	ret = out_open(&o, dir, name);
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,category,Anypoint_episodes,Anypoint_child,"
 	      "Started_episodes,Started_child,Ended_episodes,Ended_child,"
 	      "At31_episodes,awaiting_assessment\n", o.f);
-	for (y = CSC_LAST; y >= CSC_FIRST; y--) {
+	for (y = CSC_LAST; y >= series_first(CSC_FIRST, CSC_LAST); y--) {
 		char per[24];
 
 		put_year(per, sizeof(per), y);
@@ -172,12 +182,14 @@ static int write_d5(const char *dir)
 {
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_SPLIT), k, i;
+	char name[80];
 	struct out o;
-	int y, b;
+	int y, b, ret;
 
-	if (out_open(&o, dir,
-		     "dfe/d5_cpps_at31march_by_duration_2013_to_2025.csv") < 0)
-		return -1;
+	csc_name(name, sizeof(name), "d5_cpps_at31march_by_duration");
+	ret = out_open(&o, dir, name);
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,category,CPP_At31,3_months_or_less,"
@@ -187,7 +199,7 @@ static int write_d5(const char *dir)
 	      "more_than_6_months_less_than_1_year_percent,"
 	      "1_year_less_than_2_years,1_year_less_than_2_years_percent,"
 	      "2_years_or_more,2_years_or_more_percent\n", o.f);
-	for (y = CSC_LAST; y >= CSC_FIRST; y--) {
+	for (y = CSC_LAST; y >= series_first(CSC_FIRST, CSC_LAST); y--) {
 		char per[24];
 
 		put_year(per, sizeof(per), y);
@@ -255,14 +267,17 @@ enum outcome {
 
 static long long cla_stock(size_t i, int y)
 {
-	return model[i].cla[y - CLA_FIRST][CLA_STOCK];
+	return model[i].cla[y - CLA_MIN][CLA_STOCK];
 }
 
 /* v[]: the counts; *score10: the SDQ average times the number with a
  * score, in tenths, so that averages over areas are weighted. */
 static void outcome_cells(size_t i, int y, long long *v, long long *score10)
 {
+	/* Teeth checked: few in 2021 (the pandemic), and before it (the
+	 * national data set's earlier years) about as many as now. */
 	static const double dental[] = { 0.40, 0.70, 0.79, 0.81, 0.82 };
+	double teeth = y < OUT_FIRST ? 0.84 : trend(dental, OUT_FIRST, 5, y);
 	int num = las[i].num;
 	double e = clamp(gauss(num, T_HEALTH), -2.2, 2.2);
 	double s = clamp(gauss(num, T_SDQ), -2.2, 2.2);
@@ -277,7 +292,7 @@ static void outcome_cells(size_t i, int y, long long *v, long long *score10)
 	p = clamp(0.85 + 0.04 * e + 0.02 * unif(num, T_HEALTH_Y, y + 100),
 		  0.5, 1.0);
 	v[O_IMM] = round_pos((double)v[O_T12] * p);
-	p = clamp(trend(dental, OUT_FIRST, 5, y) + 0.05 * e +
+	p = clamp(teeth + 0.05 * e +
 		  0.03 * unif(num, T_HEALTH_Y, y + 200), 0.15, 1.0);
 	v[O_DENT] = round_pos((double)v[O_T12] * p);
 	v[O_T516] = round_pos((double)v[O_T12] *
@@ -329,15 +344,16 @@ static int write_outcomes(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_SPLIT), k, i;
 	struct out o;
-	int y, c;
+	int y, c, ret;
 
-	if (out_open(&o, dir, "dfe/la_conviction_health_outcome_cla.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "dfe/la_conviction_health_outcome_cla.csv");
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,la_name,"
 	      "new_la_code,characteristic,breakdown,children_count,"
 	      "children_percent\n", o.f);
-	for (y = OUT_LAST; y >= OUT_FIRST; y--) {
+	for (y = OUT_LAST; y >= series_first(OUT_FIRST, OUT_LAST); y--) {
 		char per[24];
 
 		put_year(per, sizeof(per), y);
@@ -480,15 +496,16 @@ static int write_characteristics(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_SPLIT), k, i;
 	struct out o;
-	int y, b;
+	int y, b, ret;
 
-	if (out_open(&o, dir, "dfe/la_children_looked_after_at_31_march_"
-		     "by_characteristics.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "dfe/la_children_looked_after_at_31_march_"
+		     "by_characteristics.csv");
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,la_name,"
 	      "new_la_code,cla_group,characteristic,number,percentage\n", o.f);
-	for (y = CHAR_LAST; y >= CHAR_FIRST; y--) {
+	for (y = CHAR_LAST; y >= series_first(CHAR_FIRST, CHAR_LAST); y--) {
 		char per[24];
 
 		put_year(per, sizeof(per), y);
@@ -538,9 +555,17 @@ static const double ksc_att8[NSCG][7] = {
 	{ 19.1, 21.9, 22.9, 20.4, 18.0, 17.2, 16.9 },
 };
 
+/* No Progress 8 before 2016 (it was new then), in 2020 and 2021 (no
+ * exams) and 2025 (no KS2 baseline). */
 static int p8_published(int y)
 {
-	return y != 2020 && y != 2021 && y != 2025;
+	return y >= 2016 && y != 2020 && y != 2021 && y != 2025;
+}
+
+/* Attainment 8 of a group; years before the table's are its first. */
+static double ksc_att8_of(int grp, int y)
+{
+	return trend(ksc_att8[grp], KSC_FIRST, 7, y);
 }
 
 /* t_att8 in eighths of a point, t_p8score in thousandths, t_ebaccaps in
@@ -560,7 +585,7 @@ static void ksc_cells(size_t i, int y, int grp, long long *v)
 		base = (double)cpp_at31(i, y) * 0.044;
 	n = v[K_PUP] = round_pos(base *
 				 (1.0 + 0.12 * unif(num, T_KS4SC_Y, yk)));
-	a8 = clamp(ksc_att8[grp][y - KSC_FIRST] +
+	a8 = clamp(ksc_att8_of(grp, y) +
 		   2.0 * clamp(gauss(num, tg), -2.2, 2.2) +
 		   1.5 * unif(num, T_KS4SC_Y, yk + 3), 6.0, 40.0);
 	v[K_ATT8] = round_pos(a8 * (double)n * 8.0);
@@ -572,7 +597,7 @@ static void ksc_cells(size_t i, int y, int grp, long long *v)
 	v[K_EBE] = round_pos((double)n * share);
 	v[K_EBAPS] = round_pos((a8 / 12.3) * (double)n * 100.0);
 	v[K_INP8] = round_pos((double)n * 0.84);
-	p8 = -1.45 + 0.04 * (a8 - ksc_att8[grp][y - KSC_FIRST]) -
+	p8 = -1.45 + 0.04 * (a8 - ksc_att8_of(grp, y)) -
 	     0.12 * (grp == 2) + 0.1 * unif(num, T_KS4SC_Y, yk + 9);
 	v[K_P8] = p8_published(y) ?
 		  round_away(p8 * (double)v[K_INP8] * 1000.0) : 0;
@@ -664,10 +689,11 @@ static int write_ks4_social_care(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_SPLIT), k, i;
 	struct out o;
-	int y, grp, c;
+	int y, grp, c, ret;
 
-	if (out_open(&o, dir, "dfe/ks4_la.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "dfe/ks4_la.csv");
+	if (ret != 0)
+		return ret;
 	fputs("\xEF\xBB\xBF", o.f);
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,la_name,"
@@ -676,7 +702,7 @@ static int write_ks4_social_care(const char *dir)
 	      "t_ebacc_e_ptq_ee,pt_ebacc_e_ptq_ee,t_ebaccaps,avg_ebaccaps,"
 	      "t_inp8calc,t_p8score,avg_p8score,p8score_CI_low,"
 	      "p8score_CI_upp\n", o.f);
-	for (y = KSC_LAST; y >= KSC_FIRST; y--) {
+	for (y = KSC_LAST; y >= series_first(KSC_FIRST, KSC_LAST); y--) {
 		char per[24];
 
 		snprintf(per, sizeof(per), "%d%02d", y - 1, y % 100);
@@ -696,6 +722,7 @@ static int write_ks4_social_care(const char *dir)
 				put_geo(o.f, per, "Academic year", &g[k],
 					&name_first);
 				fprintf(o.f, ",%s,%s", scg_name[grp],
+					y < KSC_FIRST ? "Final" :
 					version[y - KSC_FIRST]);
 				ksc_row(o.f, &g[k], v, y);
 			}
@@ -713,7 +740,7 @@ int csc_lait(const struct geo *g, int y, int which, long long *v)
 	long long n = 0, pop = 0;
 	size_t i;
 
-	if (y < CSC_FIRST || y > CSC_LAST)
+	if (y < series_first(CSC_FIRST, CSC_LAST) || y > CSC_LAST)
 		return 0;
 	if (g->kind == GEO_LA && !la_published(g->i, y - 1))
 		return 0;

@@ -244,13 +244,14 @@ static int write_eyfs_year(const char *dir, int y)
 	size_t ng = geo_list(g, LONDON_SPLIT), k;
 	char name[64], per[24];
 	struct out o;
-	int c;
+	int c, ret;
 
 	snprintf(name, sizeof(name),
 		 "dfe/eyfsp/1_eyfsp_headline_measures_%d.csv", y);
 	academic(per, sizeof(per), y);
-	if (out_open(&o, dir, name) < 0)
-		return -1;
+	ret = out_open(&o, dir, name);
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,lad_code,lad_name,characteristic,characteristic_type,"
@@ -296,7 +297,7 @@ int eyfs_lait(const struct geo *g, int y, int grp, long long *v)
 {
 	struct eyfs e;
 
-	if (y < EY_FIRST || y > EY_LAST || no_exams(y))
+	if (y < series_first(EY_FIRST, EY_LAST) || y > EY_LAST || no_exams(y))
 		return 0;
 	if (g->kind == GEO_LA && !la_published(g->i, y - 1))
 		return 0;
@@ -313,7 +314,7 @@ int eyfs_comm_lait(const struct geo *g, int y, long long *v)
 {
 	struct eyfs e;
 
-	if (y < EY_FIRST || y > EY_LAST || no_exams(y))
+	if (y < series_first(EY_FIRST, EY_LAST) || y > EY_LAST || no_exams(y))
 		return 0;
 	if (g->kind == GEO_LA && !la_published(g->i, y - 1))
 		return 0;
@@ -410,17 +411,18 @@ static int write_ks2(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_SPLIT), k;
 	struct out o;
-	int y, c;
+	int y, c, ret;
 
-	if (out_open(&o, dir, "dfe/ks2_la_characteristics.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "dfe/ks2_la_characteristics.csv");
+	if (ret != 0)
+		return ret;
 	fputs("\xEF\xBB\xBF", o.f);
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,la_name,"
 	      "new_la_code,version,breakdown,characteristic,"
 	      "t_rwm_eligible_pupils,t_rwm_met_expected_standard,"
 	      "pt_rwm_met_expected_standard\n", o.f);
-	for (y = KS2_LAST; y >= KS2_FIRST; y--) {
+	for (y = KS2_LAST; y >= series_first(KS2_FIRST, KS2_LAST); y--) {
 		char per[24];
 
 		if (no_exams(y))
@@ -475,7 +477,8 @@ int ks2_lait(const struct geo *g, int y, int grp, long long *v)
 {
 	struct split s;
 
-	if (y < KS2_FIRST || y > KS2_LAST || no_exams(y))
+	if (y < series_first(KS2_FIRST, KS2_LAST) || y > KS2_LAST ||
+	    no_exams(y))
 		return 0;
 	if (g->kind == GEO_LA && !la_published(g->i, y - 1))
 		return 0;
@@ -498,9 +501,11 @@ static const double ks4_fsm[] = {
 	0.135, 0.13, 0.125, 0.13, 0.14, 0.17, 0.2, 0.22, 0.235, 0.245
 };
 
+/* Progress 8: new in 2016; none in 2020 and 2021 (no exams) or 2025 (no
+ * KS2 baseline). */
 static int ks4_p8(int y)
 {
-	return y != 2020 && y != 2021 && y != 2025;
+	return y >= 2016 && y != 2020 && y != 2021 && y != 2025;
 }
 
 struct ks4 {
@@ -660,11 +665,12 @@ static int write_ks4(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_SPLIT), k;
 	struct out o;
-	int y, c;
+	int y, c, ret;
 
-	if (out_open(&o, dir, "dfe/ks4_la_characteristics_data_including_"
-		     "sen_description.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "dfe/ks4_la_characteristics_data_including_"
+		     "sen_description.csv");
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,version,school_characteristic,breakdown,"
@@ -677,7 +683,7 @@ static int write_ks4(const char *dir)
 	      "t_ebacc_e_ptq_ee,pt_ebacc_e_ptq_ee,t_ebacc_95,pt_ebacc_95,"
 	      "t_ebacc_94,pt_ebacc_94,t_ebaccaps,avg_ebaccaps,t_inp8calc,"
 	      "t_p8score,avg_p8score,p8score_CI_low,p8score_CI_upp\n", o.f);
-	for (y = KS4_LAST; y >= KS4_FIRST; y--) {
+	for (y = KS4_LAST; y >= series_first(KS4_FIRST, KS4_LAST); y--) {
 		char per[24];
 
 		academic(per, sizeof(per), y);
@@ -707,7 +713,8 @@ int ks4_lait(const struct geo *g, int y, int grp, int which, long long *v)
 	struct ks4 k;
 	long long n, h;
 
-	if (y < KS4_FIRST || y > KS4_LAST || (which && !ks4_p8(y)))
+	if (y < series_first(KS4_FIRST, KS4_LAST) || y > KS4_LAST ||
+	    (which && !ks4_p8(y)))
 		return 0;
 	if (g->kind == GEO_LA && !la_published(g->i, y - 1))
 		return 0;
@@ -924,7 +931,7 @@ static int write_neet_year(const char *dir, int y)
 {
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_REGION), k;
-	int q[NNR][MAXGEO], r;
+	int q[NNR][MAXGEO], r, ret;
 	char name[64], per[24];
 	struct out o;
 
@@ -933,8 +940,9 @@ static int write_neet_year(const char *dir, int y)
 	snprintf(per, sizeof(per), "%d", y);
 	for (r = 0; r < NNR; r++)
 		neet_quintiles(y, (enum neet_rate)r, r >= NR_PART, g, ng, q[r]);
-	if (out_open(&o, dir, name) < 0)
-		return -1;
+	ret = out_open(&o, dir, name);
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,Age,Cohort_DJFavg,NEET_not_known_percent,NEET_percent,"
@@ -1032,7 +1040,7 @@ int neet_lait(const struct geo *g, int y, int which, long long *v)
 {
 	struct neet n;
 
-	if (y < NEET_FIRST || y > NEET_LAST)
+	if (y < series_first(NEET_FIRST, NEET_LAST) || y > NEET_LAST)
 		return 0;
 	if (g->kind == GEO_LA && !la_published(g->i, y - 1))
 		return 0;
@@ -1074,14 +1082,15 @@ static int write_ey2(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_REGION), k, i;
 	struct out o;
-	int y;
+	int y, ret;
 
-	if (out_open(&o, dir, "dfe/ey_provision_funded_two_year_olds.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "dfe/ey_provision_funded_two_year_olds.csv");
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,funded_2yo,eligible_2yo,percentage\n", o.f);
-	for (y = EY2_LAST; y >= EY2_FIRST; y--) {
+	for (y = EY2_LAST; y >= series_first(EY2_FIRST, EY2_LAST); y--) {
 		char per[24];
 
 		snprintf(per, sizeof(per), "%d", y);
@@ -1139,17 +1148,18 @@ static int write_ofsted(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_REGION), k, i;
 	struct out o;
-	int y;
+	int y, ret;
 
-	if (out_open(&o, dir,
-		     "ofsted/childcare_providers_inspection_outcomes.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir,
+		     "ofsted/childcare_providers_inspection_outcomes.csv");
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,provider_type,providers_inspected,"
 	      "providers_good_or_outstanding,percent_good_or_outstanding\n",
 	      o.f);
-	for (y = OF_LAST; y >= OF_FIRST; y--) {
+	for (y = OF_LAST; y >= series_first(OF_FIRST, OF_LAST); y--) {
 		char per[24];
 
 		snprintf(per, sizeof(per), "%d", y);
@@ -1183,12 +1193,12 @@ int write_edu(const char *dir)
 {
 	int y;
 
-	for (y = EY_FIRST; y <= EY_LAST; y++)
+	for (y = series_first(EY_FIRST, EY_LAST); y <= EY_LAST; y++)
 		if (!no_exams(y) && write_eyfs_year(dir, y) < 0)
 			return -1;
 	if (write_ks2(dir) < 0 || write_ks4(dir) < 0)
 		return -1;
-	for (y = NEET_FIRST; y <= NEET_LAST; y++)
+	for (y = series_first(NEET_FIRST, NEET_LAST); y <= NEET_LAST; y++)
 		if (write_neet_year(dir, y) < 0)
 			return -1;
 	if (write_ey2(dir) < 0 || write_ofsted(dir) < 0)

@@ -80,18 +80,26 @@ static long long denominator(const struct indicator *in, size_t i, int y)
 	return round_pos((double)pop_band(i, y, in->lo, in->hi) * in->share);
 }
 
+/* England's value in year y; before the indicator's first year (the
+ * national data set's earlier years), its first. */
+static double eng_at(const struct indicator *in, int y)
+{
+	return in->eng[y < in->first ? 0 : y - in->first];
+}
+
 static long long count(const struct indicator *in, int k, size_t i, int y,
 		       long long den)
 {
 	int num = las[i].num;
 	double z = clamp(gauss(num, SUBTAG(T_FT, k)), -2.2, 2.2);
-	double rate = in->eng[y - in->first] *
+	double eng = eng_at(in, y);
+	double rate = eng *
 		      (1.0 + in->dep * dep_index(i) + in->spread * z +
 		       (las[i].lon != LON_NONE ? in->london : 0.0)) *
 		      (1.0 + 0.04 * unif(num, SUBTAG(T_FT_Y, k), y));
 
-	if (rate < 0.25 * in->eng[y - in->first])
-		rate = 0.25 * in->eng[y - in->first];
+	if (rate < 0.25 * eng)
+		rate = 0.25 * eng;
 	if (in->mult < 101.0 && rate > 95.0)
 		rate = 95.0;
 	return round_pos(rate * (double)den / in->mult);
@@ -150,7 +158,7 @@ int ft_lait(const struct geo *g, int year, long long *v)
 	long long c = 0, d = 0, cc, dd;
 	size_t i;
 
-	if (y < inds[0].first || y > inds[0].last)
+	if (y < series_first(inds[0].first, inds[0].last) || y > inds[0].last)
 		return 0;
 	if (g->kind == GEO_REGION && g->i >= NREGION)
 		return 0;
@@ -203,10 +211,11 @@ int write_health(const char *dir)
 {
 	size_t order[NLA], k, j, r;
 	struct out o;
-	int y;
+	int y, ret;
 
-	if (out_open(&o, dir, "ohid/fingertips_children.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "ohid/fingertips_children.csv");
+	if (ret != 0)
+		return ret;
 	sort_las(order, cmp_cla);
 	fputs("Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,"
 	      "Area Name,Area Type,Sex,Age,Category Type,Category,"
@@ -218,7 +227,8 @@ int write_health(const char *dir)
 	for (k = 0; k < NIND; k++) {
 		const struct indicator *in = &inds[k];
 
-		for (y = in->first; y <= in->last; y++) {
+		for (y = series_first(in->first, in->last); y <= in->last;
+		     y++) {
 			long long rc[NREGION] = { 0 }, rd[NREGION] = { 0 };
 			long long ec = 0, ed = 0;
 			int gone[NLA];

@@ -7,19 +7,18 @@
  * of children in need and on plans): LAIT year Y is the academic year
  * ending in Y, the reporting year Y, the NEET year Y, or the financial
  * year (Y-1)/Y for hospital admissions.  So a definition falling back on
- * LAIT gives the same figure where the EES value is missing.  As in LAIT, the
- * wording (Data item) is on the first year's rows only, "-" is no value,
- * England and the regions are named (LA Numbers 970 and 980..990) and
- * authorities are known by their old LA number; some values carry LAIT's
- * float noise (67.099999999999994 for 67.1).  The file goes in lait/, which
- * sorts after dfe/, so the numbers it names are known when it loads.
+ * LAIT gives the same figure where the EES value is missing.  As in LAIT,
+ * the wording (Data item) is on each measure's first year's rows only
+ * (2016's in the bundled sample), "-" is no value, England and the
+ * regions are named (LA Numbers 970 and 980..990) and authorities are
+ * known by their old LA number; some values carry LAIT's float noise
+ * (67.099999999999994 for 67.1).  The file goes in lait/, which sorts
+ * after dfe/, so the numbers it names are known when it loads.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "gen-sample.h"
-
-#define LAIT_FIRST	2016
 
 enum source {
 	S_EYFS, S_EYFS_COMM, S_KS2, S_KS4_A8, S_KS4_P8, S_SEN, S_NEET, S_CSC,
@@ -224,18 +223,20 @@ int write_lait(const char *dir)
 {
 	size_t order[NLA], j, a, k;
 	struct out o;
-	int y;
+	int y, ret;
 
-	if (out_open(&o, dir, "lait/bds_long_0_jsna_subset.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "lait/bds_long_0_jsna_subset.csv");
+	if (ret != 0)
+		return ret;
 	sort_las(order, cmp_lait);
 	fputs("Short Desc,Data item,Years,LA and Regions,Values,LA Number,"
 	      "Region\n", o.f);
 	for (k = 0; k < NMEASURE; k++) {
 		const struct lait_measure *m = &measures[k];
+		int first = series_first(m->first, m->last);
 
-		for (y = m->first; y <= m->last; y++) {
-			const char *item = y == LAIT_FIRST ? m->item : "";
+		for (y = first; y <= m->last; y++) {
+			const char *item = y == first ? m->item : "";
 
 			for (j = 0; j < NLA; j++) {
 				const struct la_info *la = &las[order[j]];

@@ -84,12 +84,13 @@ static int write_mye(const char *dir, int y, enum sex s)
 	long long eng[NAGE] = { 0 }, reg[NREGION][NAGE], v[NAGE];
 	char name[80], up[64];
 	struct out o;
-	int r, a;
+	int r, a, ret;
 
 	snprintf(name, sizeof(name), "ons/mye%02dtablesen_MYE2_%s.csv",
 		 y % 100, sex_file[s]);
-	if (out_open(&o, dir, name) < 0)
-		return -1;
+	ret = out_open(&o, dir, name);
+	if (ret != 0)
+		return ret;
 	memset(reg, 0, sizeof(reg));
 	for (i = 0; i < NLA; i++) {
 		ages_of(i, y, s, v);
@@ -186,7 +187,7 @@ static int write_snpp(const char *dir)
 	static long long reg_v[NREGION][NAGE][NSNPP], eng_v[NAGE][NSNPP];
 	size_t order[NLA], i, j;
 	struct out o;
-	int r, a, y;
+	int r, a, y, ret;
 
 	memset(reg_v, 0, sizeof(reg_v));
 	memset(eng_v, 0, sizeof(eng_v));
@@ -198,8 +199,9 @@ static int write_snpp(const char *dir)
 				eng_v[a][y] += la_v[i][a][y];
 			}
 	}
-	if (out_open(&o, dir, "ons/snpp_2018_population_persons.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "ons/snpp_2018_population_persons.csv");
+	if (ret != 0)
+		return ret;
 	fputs("AREA_CODE,AREA_NAME,COMPONENT,SEX,AGE_GROUP", o.f);
 	for (y = SNPP_BASE; y <= SNPP_LAST; y++)
 		fprintf(o.f, ",%d", y);
@@ -220,7 +222,7 @@ int write_pop(const char *dir)
 {
 	int y, s;
 
-	for (y = MYE_FIRST; y <= MYE_LAST; y++)
+	for (y = series_first(MYE_FIRST, MYE_LAST); y <= MYE_LAST; y++)
 		for (s = 0; s < NSEX; s++)
 			if (write_mye(dir, y, (enum sex)s) < 0)
 				return -1;

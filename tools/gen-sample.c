@@ -43,9 +43,24 @@
  *	projections to 2043;
  *   ohid/fingertips_children.csv			(gen-health.c)
  *	ten OHID Fingertips indicators of children's health;
+ *   ons/sape/sapelsoasyoa_mid-YYYY.csv, mid-2021 to mid-2024,
+ *   reference/imd2025_lsoa.csv			(gen-lsoa.c)
+ *	the showcase's small areas (LSOAs): residents by sex and single
+ *	year of age, adding up to the MYE2 files', and their ranks and
+ *	deciles of deprivation among all England's;
  *   local/care_leavers.csv, local/front_door_contacts.csv,
- *   local/childrens_centre_reach.csv			(gen-local.c)
- *	the showcase council's own extracts (Cheshire West and Chester).
+ *   local/childrens_centre_reach_lsoa.csv, reference/localities.csv
+ *							(gen-local.c)
+ *	the showcase council's own extracts (Cheshire West and Chester),
+ *	and its lookup of small areas to localities.
+ *
+ * With --national (-n) it writes the national data set instead, for
+ * benchmarking: the same publications over 15 years each (mid-years
+ * 2010-2024, reporting years 2011-2025, ...), and every LSOA of England
+ * (SAPE mid-2011 to mid-2024, the whole IMD file) with ONS's lookup of
+ * districts to upper tiers, reference/LTLA-UTLA_Apr23_Lookup_England.csv;
+ * some 290 MB.  Its rows are the bundled sample's where both have them.
+ * -f GLOB writes only the files whose path matches (for tests).
  *
  * The areas (GSS codes, names, three-digit LA numbers, regions) are the
  * real ones.  Every number is made up: populations grow smoothly from a
@@ -60,7 +75,7 @@
  * nearest 10 where DfE rounds them).  The files exercise the pipeline
  * with realistic shapes; they are not statistics.
  *
- * Run:	gen-sample [-o DIR] [-s SEED] [-h]
+ * Run:	gen-sample [-n] [-o DIR] [-s SEED] [-f GLOB]... [-h]
  *	make inputs		(runs build/tools/gen-sample -o inputs)
  *
  * The same seed always gives byte-identical files: the only randomness
@@ -73,9 +88,11 @@
  * are printed exactly as glibc and musl both print them.
  *
  * Each file is written to NAME.tmp and renamed into place once complete.
- * Exit status: 0 done, 2 usage error, 3 I/O failure.
+ * Exit status: 0 done, 2 usage error, 3 I/O failure (or no memory).
  */
 #include <errno.h>
+#include <fnmatch.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -299,12 +316,13 @@ const struct la_info las[NLA] = {
 _Static_assert(sizeof(las) / sizeof(las[0]) == NLA,
 	       "NLA is the number of authorities in las[]");
 
-/* England's looked-after rate per 10,000 by reporting year 2014-2025: an
- * invented smooth rise and fall that stays within the 60s and ends on 65.
- * None sits near .5, so each rounds unambiguously. */
+/* England's looked-after rate per 10,000 by reporting year 2011-2025 (the
+ * bundled sample from 2014): an invented smooth rise from the high 50s
+ * and fall that ends on 65.  None sits near .5, so each rounds
+ * unambiguously. */
 static const double england_target[NCLA] = {
-	61.2, 61.7, 62.4, 63.2, 64.2, 65.3, 66.2, 66.8, 67.1, 66.9, 66.1,
-	65.0,
+	59.2, 59.8, 60.3, 61.2, 61.7, 62.4, 63.2, 64.2, 65.3, 66.2, 66.8,
+	67.1, 66.9, 66.1, 65.0,
 };
 
 static const char *const cla_type_name[NTYPE] = {
@@ -316,6 +334,12 @@ static const char *const cla_type_name[NTYPE] = {
 struct la_model model[NLA];
 static double national_factor[NCLA];
 static uint64_t seed = DEFAULT_SEED;
+int national;
+
+int series_first(int first, int last)
+{
+	return national ? last - NATIONAL_YEARS + 1 : first;
+}
 
 /* ---- deterministic randomness ---------------------------------------- */
 
@@ -435,12 +459,12 @@ static void model_population(size_t i)
 
 	m->growth = g;
 	m->curve = c;
-	for (y = POP_FIRST; y <= POP_LAST; y++) {
+	for (y = POP_MIN; y <= POP_LAST; y++) {
 		double t = y - POP_LAST;
 		double p = (double)la->base * (1.0 + g * t + c * t * t) *
 			   (1.0 + 0.002 * unif(la->num, T_POPNOISE, y));
 
-		m->pop[y - POP_FIRST] = round_pos(p);
+		m->pop[y - POP_MIN] = round_pos(p);
 	}
 	if (is_showcase(i)) {
 		/* Keep mid-2024 where SHOW_COUNT rounds to SHOW_RATE:
@@ -450,7 +474,7 @@ static void model_population(size_t i)
 			       (2 * SHOW_RATE + 1) + 1;
 		long long hi = (long long)SHOW_COUNT * 20000 /
 			       (2 * SHOW_RATE - 1);
-		long long *p = &m->pop[POP_LAST - POP_FIRST];
+		long long *p = &m->pop[POP_LAST - POP_MIN];
 
 		*p = *p < lo ? lo : *p > hi ? hi : *p;
 	}
@@ -463,18 +487,18 @@ static void model_rates(size_t i)
 	struct la_model *m = &model[i];
 	int y;
 
-	for (y = CLA_FIRST; y <= CLA_LAST; y++) {
+	for (y = CLA_MIN; y <= CLA_LAST; y++) {
 		double r = m->level * (1.0 + m->slope * (y - CLA_LAST));
 
 		if (!(is_showcase(i) && y == CLA_LAST))
 			r *= 1.0 + 0.025 * unif(las[i].num, T_CLANOISE, y);
-		m->rate0[y - CLA_FIRST] = clamp(r, 25.0, 180.0);
+		m->rate0[y - CLA_MIN] = clamp(r, 25.0, 180.0);
 	}
 }
 
 long long cla_pop(size_t i, int y)
 {
-	return model[i].pop[y - 1 - POP_FIRST];
+	return model[i].pop[y - 1 - POP_MIN];
 }
 
 /* Expected 31 March stock under national factor f. */
@@ -482,7 +506,7 @@ static double stock_expected(size_t i, int y, double f)
 {
 	if (is_showcase(i) && y == CLA_LAST)
 		return SHOW_COUNT;
-	return f * model[i].rate0[y - CLA_FIRST] * (double)cla_pop(i, y) /
+	return f * model[i].rate0[y - CLA_MIN] * (double)cla_pop(i, y) /
 	       10000.0;
 }
 
@@ -509,7 +533,7 @@ static void model_year(int y)
 
 	for (i = 0; i < NLA; i++)
 		pop += cla_pop(i, y);
-	want = round_pos(england_target[y - CLA_FIRST] * (double)pop /
+	want = round_pos(england_target[y - CLA_MIN] * (double)pop /
 			 10000.0);
 	for (k = 0; k < 60; k++) {
 		double mid = (lo + hi) / 2.0;
@@ -520,12 +544,12 @@ static void model_year(int y)
 			lo = mid;
 	}
 	f = hi;
-	national_factor[y - CLA_FIRST] = f;
+	national_factor[y - CLA_MIN] = f;
 	for (i = 0; i < NLA; i++) {
 		struct la_model *m = &model[i];
 		int num = las[i].num;
 		double e = stock_expected(i, y, f);
-		long long *n = m->cla[y - CLA_FIRST];
+		long long *n = m->cla[y - CLA_MIN];
 
 		n[CLA_STOCK] = round_pos(e);
 		n[CLA_START] = round_pos(e * m->start_share *
@@ -543,7 +567,7 @@ static void model_sn_rate(size_t i)
 	int y;
 
 	for (y = CLA_LAST - 2; y <= CLA_LAST; y++) {
-		n += model[i].cla[y - CLA_FIRST][CLA_STOCK];
+		n += model[i].cla[y - CLA_MIN][CLA_STOCK];
 		p += cla_pop(i, y);
 	}
 	model[i].sn_rate = (double)n * 10000.0 / (double)p;
@@ -572,7 +596,7 @@ static void model_build(void)
 				 national_factor[NCLA - 1];
 		model_rates(i);
 	}
-	for (y = CLA_FIRST; y < CLA_LAST; y++)
+	for (y = CLA_MIN; y < CLA_LAST; y++)
 		model_year(y);
 	for (i = 0; i < NLA; i++)
 		model_sn_rate(i);
@@ -647,11 +671,29 @@ static int make_parents(const char *path)
 	return 0;
 }
 
+/* The -f patterns: when there are any, only the files whose name under
+ * DIR matches one are written. */
+#define MAXPATTERN	32
+static const char *pattern[MAXPATTERN];
+static int npattern;
+
+static int wanted(const char *name)
+{
+	int k;
+
+	for (k = 0; k < npattern; k++)
+		if (fnmatch(pattern[k], name, 0) == 0)
+			return 1;
+	return npattern == 0;
+}
+
 int out_open(struct out *o, const char *dir, const char *name)
 {
 	int n = snprintf(o->path, sizeof(o->path), "%s/%s", dir, name);
 
 	o->f = NULL;
+	if (!wanted(name))
+		return 1;
 	if (n < 0 || (size_t)n >= sizeof(o->path)) {
 		fprintf(stderr, PROG ": %s/%s: path too long\n", dir, name);
 		return -1;
@@ -732,12 +774,12 @@ static void sum_areas(int cla_year, int pop_year, struct totals *t)
 		for (a = 0; a <= NAREA; a++) {
 			if (a < NAREA && !in_area(&las[i], a))
 				continue;
-			t[a].pop += model[i].pop[pop_year - POP_FIRST];
-			if (cla_year < CLA_FIRST)
+			t[a].pop += model[i].pop[pop_year - POP_MIN];
+			if (cla_year < CLA_MIN)
 				continue;
 			for (k = 0; k < NTYPE; k++)
 				t[a].n[k] += model[i].cla[cla_year -
-							  CLA_FIRST][k];
+							  CLA_MIN][k];
 		}
 	}
 }
@@ -780,17 +822,18 @@ static int write_cla(const char *dir)
 	struct totals t[NAREA + 1];
 	size_t order[NLA], a, j;
 	struct out o;
-	int y, k;
+	int y, k, ret;
 
-	if (out_open(&o, dir, CLA_FILE) < 0)
-		return -1;
+	ret = out_open(&o, dir, CLA_FILE);
+	if (ret != 0)
+		return ret;
 	sort_las(order, cmp_cla);
 	fputs("\xEF\xBB\xBF", o.f);
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,la_name,"
 	      "new_la_code,population_type,population_estimate,"
 	      "children_count,rate_per_10000\n", o.f);
-	for (y = CLA_LAST; y >= CLA_FIRST; y--) {
+	for (y = CLA_LAST; y >= series_first(CLA_FIRST, CLA_LAST); y--) {
 		sum_areas(y, y - 1, t);
 		cla_total_rows(o.f, y, "National", NULL, &t[NAREA]);
 		for (a = 0; a < NAREA; a++)
@@ -803,7 +846,7 @@ static int write_cla(const char *dir)
 			if (la->from && y - 1 < la->from)
 				continue;
 			for (k = 0; k < NTYPE; k++) {
-				long long n = model[i].cla[y - CLA_FIRST][k];
+				long long n = model[i].cla[y - CLA_MIN][k];
 
 				cla_prefix(o.f, y, "Local authority",
 					   home_area(la));
@@ -824,23 +867,28 @@ static int write_cla(const char *dir)
 
 /* ---- 2. ONS 0-17 population ------------------------------------------ */
 
-#define ONS_FILE	"ons/ons_mid-year_population_estimates_2012_to_2024.csv"
 #define AGE_GROUP	"Children aged 0 to 17 years"
 
 static int write_ons(const char *dir)
 {
 	struct totals t[NAREA + 1];
 	size_t order[NLA], a, j;
+	int first = series_first(POP_FIRST, POP_LAST);
+	char name[80];
 	struct out o;
-	int y;
+	int y, ret;
 
-	if (out_open(&o, dir, ONS_FILE) < 0)
-		return -1;
+	/* The name says the years, as DfE's does. */
+	snprintf(name, sizeof(name), "ons/ons_mid-year_population_estimates_"
+		 "%d_to_%d.csv", first, POP_LAST);
+	ret = out_open(&o, dir, name);
+	if (ret != 0)
+		return ret;
 	sort_las(order, cmp_ons);
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,age_group,population_estimate\n", o.f);
-	for (y = POP_LAST; y >= POP_FIRST; y--) {
+	for (y = POP_LAST; y >= first; y--) {
 		sum_areas(0, y, t);
 		fprintf(o.f, "%d,Reporting year,National,E92000001,England,"
 			",,,,," AGE_GROUP ",%lld\n", y, t[NAREA].pop);
@@ -863,7 +911,7 @@ static int write_ons(const char *dir)
 				fputs("x\n", o.f);
 			else
 				fprintf(o.f, "%lld\n",
-					model[i].pop[y - POP_FIRST]);
+					model[i].pop[y - POP_MIN]);
 		}
 	}
 	return out_close(&o);
@@ -927,9 +975,11 @@ static int write_sn(const char *dir)
 	struct cand c[NLA];
 	size_t order[NLA], j, k, n;
 	struct out o;
+	int ret;
 
-	if (out_open(&o, dir, SN_FILE) < 0)
-		return -1;
+	ret = out_open(&o, dir, SN_FILE);
+	if (ret != 0)
+		return ret;
 	sort_las(order, cmp_name);
 	fputs("LA num,LA Name,LA number,GOInd,GOReg,SN1,SNP,SN2,SNP,SN3,SNP,"
 	      "SN4,SNP,SN5,SNP,SN6,SNP,SN7,SNP,SN8,SNP,SN9,SNP,SN10,SNP\r\n",
@@ -962,12 +1012,23 @@ static int write_sn(const char *dir)
 
 static void usage(FILE *f)
 {
-	fputs("usage: " PROG " [-o DIR] [-s SEED] [-h]\n"
-	      "  -o DIR   write the sample inputs under DIR (default "
+	fputs("usage: " PROG " [-n] [-o DIR] [-s SEED] [-f GLOB]... [-h]\n"
+	      "  -o DIR   write the files under DIR (default "
 	      DEFAULT_DIR ")\n"
+	      "  -n, --national\n"
+	      "           write the national data set instead: every "
+	      "series for 15 years,\n"
+	      "           and every LSOA of England (SAPE mid-2011 to "
+	      "mid-2024, IMD 2025,\n"
+	      "           the district lookup); some hundreds of MB\n"
 	      "  -s SEED  unsigned 64-bit seed, decimal or 0x hex "
 	      "(default fixed)\n"
-	      "  -h       show this help\n", f);
+	      "  -f GLOB  write only the files whose path under DIR "
+	      "matches GLOB (* matches\n"
+	      "           across folders too: 'ons/sape/*2024*'); may be "
+	      "repeated\n"
+	      "  -h, --help\n"
+	      "           show this help\n", f);
 }
 
 static int parse_seed(const char *s, uint64_t *out)
@@ -987,11 +1048,28 @@ static int parse_seed(const char *s, uint64_t *out)
 
 int main(int argc, char **argv)
 {
+	static const struct option longopts[] = {
+		{ "national", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
 	const char *dir = DEFAULT_DIR;
-	int opt;
+	int opt, ret;
 
-	while ((opt = getopt(argc, argv, ":o:s:h")) != -1) {
+	while ((opt = getopt_long(argc, argv, ":no:s:f:h", longopts,
+				  NULL)) != -1) {
 		switch (opt) {
+		case 'n':	/* --national */
+			national = 1;
+			break;
+		case 'f':
+			if (npattern == MAXPATTERN) {
+				fprintf(stderr, PROG ": at most %d -f "
+					"patterns\n", MAXPATTERN);
+				return 2;
+			}
+			pattern[npattern++] = optarg;
+			break;
 		case 'o':
 			if (!*optarg) {
 				fputs(PROG ": -o needs a folder name\n",
@@ -1015,7 +1093,13 @@ int main(int argc, char **argv)
 			usage(stderr);
 			return 2;
 		default:
-			fprintf(stderr, PROG ": unknown option -%c\n", optopt);
+			/* A long option has no letter to name. */
+			if (optopt)
+				fprintf(stderr, PROG ": unknown option -%c\n",
+					optopt);
+			else
+				fprintf(stderr, PROG ": unknown option '%s'\n",
+					argv[optind - 1]);
 			usage(stderr);
 			return 2;
 		}
@@ -1027,10 +1111,15 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	model_build();
+	if (lsoa_build() < 0)
+		return 3;
+	ret = 0;
 	if (write_ons(dir) < 0 || write_cla(dir) < 0 || write_sn(dir) < 0 ||
 	    write_pop(dir) < 0 || write_csc(dir) < 0 || write_edu(dir) < 0 ||
 	    write_sen(dir) < 0 || write_lait(dir) < 0 ||
-	    write_health(dir) < 0 || write_local(dir) < 0)
-		return 3;
-	return 0;
+	    write_health(dir) < 0 || write_lsoa(dir) < 0 ||
+	    write_local(dir) < 0)
+		ret = 3;
+	lsoa_release();
+	return ret;
 }

@@ -3,9 +3,9 @@
  * gen-sample.c holds the areas, the core model (0-17 populations and
  * looked-after children) and the first three files; gen-common.c the
  * helpers every other file uses (the area rows of the EES files, numbers
- * rounded as DfE rounds them, ages); the other gen-*.c files write one
- * publication each.  The principles of gen-sample.c's header comment hold
- * for all of them.
+ * rounded as DfE rounds them, ages); gen-lsoa.c the small areas; the
+ * other gen-*.c files write one publication each.  The principles of
+ * gen-sample.c's header comment hold for all of them.
  */
 #ifndef GEN_SAMPLE_H
 #define GEN_SAMPLE_H
@@ -16,14 +16,28 @@
 
 #define PROG		"gen-sample"
 
+/* The years written.  Each series has a first and last year of its own in
+ * the bundled sample (the *_FIRST and *_LAST constants of each file, which
+ * are also where its tables of England's path begin); the national data
+ * set (--national) writes NATIONAL_YEARS of every series, back from the
+ * same last year.  A writer starts from series_first(FIRST, LAST), never
+ * from FIRST itself.  The model always covers the longer span, so the
+ * national set's extra years change nothing in the bundled sample's. */
+#define NATIONAL_YEARS	15
+extern int national;		/* writing the national data set */
+int series_first(int first, int last);
+
 /* Mid-years of the population series, and reporting years (year ending
- * 31 March) of the looked-after series; reporting year Y uses mid-(Y-1). */
+ * 31 March) of the looked-after series; reporting year Y uses mid-(Y-1).
+ * The model holds NPOP and NCLA years, from POP_MIN and CLA_MIN. */
 #define POP_FIRST	2012
 #define POP_LAST	2024
-#define NPOP		(POP_LAST - POP_FIRST + 1)
+#define POP_MIN		(POP_LAST - NATIONAL_YEARS + 1)
+#define NPOP		(POP_LAST - POP_MIN + 1)
 #define CLA_FIRST	2014
 #define CLA_LAST	2025
-#define NCLA		(CLA_LAST - CLA_FIRST + 1)
+#define CLA_MIN		(CLA_LAST - NATIONAL_YEARS + 1)
+#define NCLA		(CLA_LAST - CLA_MIN + 1)
 
 /* The showcase authority and its fixed 2025 figures. */
 #define SHOW_CODE	"E06000050"
@@ -110,7 +124,10 @@ enum tag {
 	/* projections (gen-pop.c) */
 	T_SNPP = 280,
 	/* local extracts (gen-local.c) */
-	T_LOCAL = 300, T_LAIT_NOISE = 320
+	T_LOCAL = 300, T_LAIT_NOISE = 320,
+	/* small areas (gen-lsoa.c) */
+	T_LAD_SIZE = 340, T_MSOA, T_MSOA_DEP, T_LSOA_DEP, T_LSOA_SIZE,
+	T_LSOA_GROW, T_LSOA_OLD, T_LSOA_NOISE
 };
 
 /* The k-th draw of a purpose that needs several (k < 100), for the tags
@@ -138,6 +155,10 @@ struct out {
 	char tmp[4100];
 };
 
+/* Opens DIR/NAME.tmp for writing: 0, or 1 when -f leaves the file out
+ * (nothing is opened: the writer returns 1 at once, which its callers
+ * take as done), or -1 with a message.  out_close() renames it into
+ * place. */
 int out_open(struct out *o, const char *dir, const char *name);
 int out_close(struct out *o);
 void put_field(FILE *f, const char *s);
@@ -210,6 +231,22 @@ int write_lait(const char *dir);	/* gen-lait.c */
 int write_pop(const char *dir);		/* gen-pop.c */
 int write_health(const char *dir);	/* gen-health.c */
 int write_local(const char *dir);	/* gen-local.c */
+int write_lsoa(const char *dir);	/* gen-lsoa.c */
+
+/* ---- gen-lsoa.c: small areas (LSOAs), after model_build() ------------- */
+
+int lsoa_build(void);			/* -1 with a message: no memory */
+void lsoa_release(void);
+size_t lsoa_count(void);		/* every LSOA of England */
+size_t lsoa_la(size_t j);		/* its upper tier, index into las[] */
+int lsoa_msoa(size_t j);		/* its MSOA's number in the district */
+long lsoa_rank(size_t j);		/* IMD rank, 1 the most deprived */
+int lsoa_decile(size_t j);
+void lsoa_code(size_t j, char *buf, size_t n);
+void lsoa_name(size_t j, char *buf, size_t n);
+/* Its residents at mid-year y by single year of age (NAGE each); over an
+ * authority's LSOAs they add up to pop_ages_sex()'s. */
+void lsoa_ages(size_t j, int y, long long *female, long long *male);
 
 /* The published figures that the LAIT table repeats (gen-lait.c), for
  * an area and the year a LAIT row gives: 1 and the value scaled by 10 to

@@ -38,6 +38,13 @@ static const double statement_share[NSEN2] = {
 	1.0, 0.93, 0.62, 0.27, 0.02, 0, 0, 0, 0, 0, 0, 0
 };
 
+/* A value of these tables in year y; years before 2014 (the national
+ * data set's) are 2014's: statements only, at 2014's rate. */
+static double sen2_at(const double *v, int y)
+{
+	return trend(v, SEN2_FIRST, NSEN2, y);
+}
+
 #define NBAND	5
 
 static const char *const band_name[NBAND] = {
@@ -54,7 +61,7 @@ static long long plans(size_t i, int y)
 			  (y - 2020));
 
 	return round_pos((double)child_pop(i, y - 1) *
-			 plan_rate[y - SEN2_FIRST] * f *
+			 sen2_at(plan_rate, y) * f *
 			 (1.0 + 0.02 * unif(num, T_EHCP_Y, y)));
 }
 
@@ -76,7 +83,7 @@ static void caseload_la(size_t i, int y, long long *band, long long *st)
 	for (b = 0; b < NBAND; b++)
 		st[b] = b == 4 ? 0 :
 			round_pos((double)band[b] *
-				  statement_share[y - SEN2_FIRST]);
+				  sen2_at(statement_share, y));
 }
 
 /* A percentage as SEN2 writes it: six or seven significant figures. */
@@ -92,7 +99,7 @@ static void caseload_cells(FILE *f, int y, int b, long long st, long long all,
 
 	/* Statements: none made after 2014, none left after 2018, none
 	 * for the over-19s; plans: none before September 2014. */
-	if (statement_share[y - SEN2_FIRST] <= 0.0 || b == 4)
+	if (sen2_at(statement_share, y) <= 0.0 || b == 4)
 		fputs(",z,z", f);
 	else if (!st_tot)
 		fprintf(f, ",%lld,z", st);
@@ -100,7 +107,7 @@ static void caseload_cells(FILE *f, int y, int b, long long st, long long all,
 		fprintf(f, ",%lld", st);
 		put_sig(f, st, st_tot, 6);
 	}
-	if (y == SEN2_FIRST)
+	if (y <= SEN2_FIRST)
 		fputs(",z,z", f);
 	else if (!ehc_tot)
 		fprintf(f, ",%lld,z", ehc);
@@ -122,15 +129,16 @@ static int write_caseload(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_REGION), k, i;
 	struct out o;
-	int y, b;
+	int y, b, ret;
 
-	if (out_open(&o, dir, "dfe/sen2_age_caseload.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "dfe/sen2_age_caseload.csv");
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,characteristic_age,Total_st,Total_st_pc,Total_ehc,"
 	      "Total_ehc_pc,Total_all,Total_all_pc\n", o.f);
-	for (y = SEN2_LAST; y >= SEN2_FIRST; y--) {
+	for (y = SEN2_LAST; y >= series_first(SEN2_FIRST, SEN2_LAST); y--) {
 		char per[24];
 
 		snprintf(per, sizeof(per), "%d", y);
@@ -157,8 +165,8 @@ static int write_caseload(const char *dir)
 			fputs(",Total", o.f);
 			caseload_cells(o.f, y, -1, sts, all, sts, all);
 			for (b = 0; b < NBAND; b++) {
-				/* No 20 to 25 row in 2014. */
-				if (b == 4 && y == SEN2_FIRST)
+				/* No 20 to 25 row until 2015. */
+				if (b == 4 && y <= SEN2_FIRST)
 					continue;
 				put_geo(o.f, per, "Calendar year", &g[k],
 					&sen2_style);
@@ -190,13 +198,15 @@ enum mi_col {
 static void mi_la(size_t i, int y, long long *v)
 {
 	int num = las[i].num;
-	double p = clamp(within20[y - SEN2_FIRST] +
+	double p = clamp(sen2_at(within20, y) +
 			 20.0 * clamp(gauss(num, T_MI), -2.2, 2.2) +
 			 12.0 * unif(num, T_MI_Y, y), 2.0, 100.0);
+	/* Before 2014 (the national data set's years), new statements:
+	 * 2014's few new plans are the first months of a new system. */
+	double per = y < SEN2_FIRST ? 0.11 : sen2_at(new_per_plan, y);
 	long long exc;
 
-	v[MI_NEW] = round_pos((double)plans(i, y) *
-			      new_per_plan[y - SEN2_FIRST] *
+	v[MI_NEW] = round_pos((double)plans(i, y) * per *
 			      (1.0 + 0.1 * unif(num, T_MI_Y, y + 100)));
 	v[MI_INREQ] = round_pos((double)v[MI_NEW] *
 				(1.6 + 0.2 * unif(num, T_MI_Y, y + 200)));
@@ -233,17 +243,18 @@ static int write_mi(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_REGION), k, i;
 	struct out o;
-	int y, c;
+	int y, c, ret;
 
-	if (out_open(&o, dir, "dfe/sen2_mi.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "dfe/sen2_mi.csv");
+	if (ret != 0)
+		return ret;
 	fputs("\"time_period\",\"time_identifier\",\"geographic_level\","
 	      "\"country_code\",\"country_name\",\"region_code\","
 	      "\"region_name\",\"new_la_code\",\"old_la_code\",\"la_name\","
 	      "\"inc_exc_20week_ehc\",\"inc_exc_20week_rate\",\"inreq_ehc\","
 	      "\"new_all_ehc\",\"no_exc_20week_ehc\",\"no_exc_20week_rate\","
 	      "\"tot_inc_exc_ehc\",\"tot_no_exc_ehc\"\n", o.f);
-	for (y = SEN2_FIRST; y <= SEN2_LAST; y++) {
+	for (y = series_first(SEN2_FIRST, SEN2_LAST); y <= SEN2_LAST; y++) {
 		char per[24];
 
 		snprintf(per, sizeof(per), "%d", y);
@@ -320,15 +331,16 @@ static int write_census(const char *dir)
 	struct geo g[MAXGEO];
 	size_t ng = geo_list(g, LONDON_REGION), k;
 	struct out o;
-	int y;
+	int y, ret;
 
-	if (out_open(&o, dir, "dfe/sen_phase_type.csv") < 0)
-		return -1;
+	ret = out_open(&o, dir, "dfe/sen_phase_type.csv");
+	if (ret != 0)
+		return ret;
 	fputs("time_period,time_identifier,geographic_level,country_code,"
 	      "country_name,region_code,region_name,old_la_code,new_la_code,"
 	      "la_name,phase_type_grouping,total_pupils,sen_support,"
 	      "sen_support_percent,ehc_plan,ehc_plan_percent\n", o.f);
-	for (y = SC_LAST; y >= SC_FIRST; y--) {
+	for (y = SC_LAST; y >= series_first(SC_FIRST, SC_LAST); y--) {
 		char per[24];
 
 		snprintf(per, sizeof(per), "%d%02d", y - 1, y % 100);
@@ -355,7 +367,7 @@ int sen_phase_lait(const struct geo *g, int y, int which, long long *out)
 {
 	long long v[3];
 
-	if (y < SC_FIRST || y > SC_LAST)
+	if (y < series_first(SC_FIRST, SC_LAST) || y > SC_LAST)
 		return 0;
 	if (g->kind == GEO_LA && !la_published(g->i, y - 1))
 		return 0;
