@@ -15,10 +15,10 @@
  * from the IMD lookup (kind 'imd', other = decile, rank = rank). Reading a
  * dataset through smallarea_each_observation gives each observation of a
  * small area as part of sums for those areas: an observation per area,
- * period and filters, the sum of its small areas; with split, one per
- * decile as well, with the filter imd_decile=N added (1 the most
- * deprived; a decile none of the area's small areas is in sums to 0). A
- * sum is given only for an area whose every small area the
+ * period and filters, the sum of its small areas; with split (a mask of
+ * SMALLAREA_SPLIT_*), one per decile as well, with the filter
+ * imd_decile=N or imd_local_decile=N added (1 the most deprived; a decile
+ * none of the area's small areas is in sums to 0). A sum is given only for an area whose every small area the
  * file has a value for (a council's own extract of its small areas gives
  * no sum for England), and not where the dataset has the area's own
  * value. Other observations pass through unchanged. The module owns
@@ -32,8 +32,13 @@
 #include "jsna/store.h"
 #include "jsna/strmap.h"
 
-/* The filter column a split adds. */
+/* The filter columns a split adds: the national decile, and the decile
+ * among the small areas of the authority (its own ranked by IMD rank and
+ * cut into ten groups as even as can be), given for authorities and
+ * their localities only. */
 #define SMALLAREA_DECILE "imd_decile"
+#define SMALLAREA_LOCAL_DECILE "imd_local_decile"
+enum { SMALLAREA_SPLIT_NATIONAL = 1, SMALLAREA_SPLIT_LOCAL = 2 };
 
 struct smallarea;
 

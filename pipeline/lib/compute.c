@@ -37,11 +37,13 @@ struct read_ctx {
 	size_t nvars;
 	const struct ind_where **eff;	/* [nvars * nwhere]: effective */
 	struct strmap *combos;		/* [nvars]: key+combo -> agg */
-	unsigned char *by_decile;	/* [nvars]: its conditions name the
-					 * small areas' decile */
+	unsigned char *by_decile;	/* [nvars]: SMALLAREA_SPLIT_* of the
+					 * small areas' decile its conditions
+					 * name, or 0 */
 	const struct ind_where **extra;	/* [nvars]: a category's decile
 					 * condition the selection lacks */
-	int split;			/* deciles read: rows differ by it */
+	int split;			/* SMALLAREA_SPLIT_* read: rows
+					 * differ by decile */
 	int column_seen[IND_MAX_WHERE];
 	long long rows;
 	struct buf key;
@@ -114,6 +116,14 @@ static void key_area(struct buf *b, const char *area, long sortable)
 	add_long(b, sortable);
 }
 
+/* SMALLAREA_SPLIT_* for a filter column of small areas' deciles, else 0. */
+static int decile_kind(const char *column)
+{
+	return !strcmp(column, SMALLAREA_DECILE) ? SMALLAREA_SPLIT_NATIONAL :
+	       !strcmp(column, SMALLAREA_LOCAL_DECILE) ?
+	       SMALLAREA_SPLIT_LOCAL : 0;
+}
+
 /* The value of column in "c1=v1 US c2=v2"; NULL when absent. Sets *len. */
 static const char *filter_value(const char *filters, const char *col,
 				size_t *len)
@@ -184,8 +194,10 @@ static int on_obs(const struct observation *o, void *vc)
 	if (c->split) {
 		size_t len;
 
-		decile = filter_value(o->filters, SMALLAREA_DECILE, &len) !=
-			 NULL;
+		decile = filter_value(o->filters, SMALLAREA_DECILE, &len) ?
+			 SMALLAREA_SPLIT_NATIONAL :
+			 filter_value(o->filters, SMALLAREA_LOCAL_DECILE, &len) ?
+			 SMALLAREA_SPLIT_LOCAL : 0;
 	}
 	for (v = 0; v < c->nvars; v++) {
 		const struct ind_where **eff = c->eff + v * nw;
@@ -211,7 +223,8 @@ static int on_obs(const struct observation *o, void *vc)
 		if (c->extra[v]) {
 			size_t len;
 			const char *val = filter_value(o->filters,
-						       SMALLAREA_DECILE, &len);
+						       c->extra[v]->column,
+						       &len);
 
 			if (!val || !choice_of(c->extra[v], val, len))
 				continue;
@@ -230,7 +243,8 @@ static int on_obs(const struct observation *o, void *vc)
 		if (c->extra[v] && c->extra[v]->nchoices > 1) {
 			size_t len;
 			const char *val = filter_value(o->filters,
-						       SMALLAREA_DECILE, &len);
+						       c->extra[v]->column,
+						       &len);
 
 			buf_addch(&c->key, 0x1f);
 			buf_add(&c->key, val, len);
@@ -343,9 +357,9 @@ static enum compute_status read_selection(const struct compute_env *env,
 	for (v = 0; v < nvars; v++) {
 		for (i = 0; i < nw; i++) {
 			c.eff[v * nw + i] = effective(sel, i, &vars[v]);
-			if (!strcmp(c.eff[v * nw + i]->column,
-				    SMALLAREA_DECILE))
-				c.by_decile[v] = 1;
+			if (decile_kind(c.eff[v * nw + i]->column))
+				c.by_decile[v] = (unsigned char)decile_kind(
+					c.eff[v * nw + i]->column);
 		}
 		/* A decile breakdown of a selection with no condition on
 		 * the decile: its condition is added. */
@@ -353,10 +367,10 @@ static enum compute_status read_selection(const struct compute_env *env,
 			size_t j;
 
 			for (j = 0; j < vars[v].cat->nwhere; j++)
-				if (!strcmp(vars[v].cat->where[j].column,
-					    SMALLAREA_DECILE)) {
+				if (decile_kind(vars[v].cat->where[j].column)) {
 					c.extra[v] = &vars[v].cat->where[j];
-					c.by_decile[v] = 1;
+					c.by_decile[v] = (unsigned char)
+						decile_kind(c.extra[v]->column);
 				}
 		}
 	}
@@ -377,7 +391,7 @@ static enum compute_status read_selection(const struct compute_env *env,
 				if (c.eff[v * nw + i] != w)
 					break;
 			if (v == nvars && w->nchoices == 1 &&
-			    strcmp(w->column, SMALLAREA_DECILE) != 0 &&
+			    !decile_kind(w->column) &&
 			    !strchr(w->column, '=') &&
 			    !strchr(w->choices[0], 0x1f)) {
 				struct buf b = BUF_INIT;

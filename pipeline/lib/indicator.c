@@ -115,6 +115,7 @@ struct parse {
 	size_t parts_alloc[4], fallback_alloc, category_alloc;
 	char *deciles;		/* 'deciles': the IMD edition, or NULL */
 	unsigned long line_deciles;
+	int local_deciles;	/* the key was 'local_deciles' */
 };
 
 static int set_str(char **dst, const char *v)
@@ -438,9 +439,13 @@ static int on_indicator(const struct ini_key *k, struct parse *p)
 	for (i = 0; i < NELEM(strs); i++)
 		if (!strcmp(n, strs[i].name))
 			return set_str((char **)((char *)d + strs[i].off), v);
-	if (!strcmp(n, "deciles")) {
+	if (!strcmp(n, "deciles") || !strcmp(n, "local_deciles")) {
 		const char *c;
 
+		if (p->deciles)
+			return error_at(k->path, k->line, 0,
+					"give one of 'deciles' (England's) and 'local_deciles' (the authority's own), not both");
+		p->local_deciles = n[0] == 'l';
 		for (c = v; *c; c++)
 			if (!((*c >= 'A' && *c <= 'Z') ||
 			      (*c >= 'a' && *c <= 'z') ||
@@ -820,7 +825,8 @@ static int check_categories(const char *path, const struct indicator_def *d)
 						found = 1;
 			/* The small areas' decile is added, not replaced:
 			 * no extract has such a column. */
-			if (!found && strcmp(col, SMALLAREA_DECILE) != 0)
+			if (!found && strcmp(col, SMALLAREA_DECILE) != 0 &&
+			    strcmp(col, SMALLAREA_LOCAL_DECILE) != 0)
 				ret = error_at(path, c->line, 0,
 					       "[category %s]: no selection has a 'where' on '%s' for it to replace",
 					       c->name, col);
@@ -839,7 +845,8 @@ static int check_categories(const char *path, const struct indicator_def *d)
 
 /* 'deciles = IMD2025': ten breakdowns, decile1 (the most deprived) to
  * decile10, by the deprivation decile of the small areas added up
- * (smallarea.h), worded as Fingertips words them. */
+ * (smallarea.h), worded as Fingertips words them; 'local_deciles' by the
+ * deciles of the authority's own small areas. */
 static int add_deciles(const char *path, struct parse *p)
 {
 	static const char *const words[10] = {
@@ -876,13 +883,16 @@ static int add_deciles(const char *path, struct parse *p)
 		c->name = buf_detach(&b, NULL);
 		c->line = p->line_deciles;
 		c->secondary = 1;	/* the ten add up to the total */
-		buf_addf(&b, "LSOA deprivation deciles in England (%s)",
+		buf_addf(&b, p->local_deciles ?
+			 "LSOA deprivation deciles within the authority (%s)" :
+			 "LSOA deprivation deciles in England (%s)",
 			 p->deciles);
 		c->type = buf_detach(&b, NULL);
 		buf_addf(&b, "%s decile (%s)", words[k - 1], p->deciles);
 		c->label = buf_detach(&b, NULL);
 		w = &c->where[c->nwhere++];
-		w->column = xstrdup(SMALLAREA_DECILE);
+		w->column = xstrdup(p->local_deciles ?
+				    SMALLAREA_LOCAL_DECILE : SMALLAREA_DECILE);
 		buf_addf(&b, "%d", k);
 		w->value = buf_detach(&b, NULL);
 		w->choices = xcalloc(1, sizeof(*w->choices));

@@ -22,11 +22,16 @@
 #include "jsna/util.h"
 
 #define NTARGET 4		/* authority, region, England, locality */
-#define NSLOT 11		/* all deciles, then deciles 1 .. 10 */
+/* Cells of a target: all its small areas; national deciles 1 .. 10; the
+ * deciles of its authority's own small areas, 1 .. 10. */
+#define NSLOT 21
+#define LOCAL 10		/* slot of local decile k: LOCAL + k */
 
 struct sa_info {
 	int target[NTARGET];	/* indexes into targets; -1: none */
-	int decile;		/* 1 .. 10; 0: not known */
+	int decile;		/* national, 1 .. 10; 0: not known */
+	int local;		/* among its authority's, 1 .. 10; 0 */
+	long rank;		/* IMD rank; 0: not known */
 };
 
 struct smallarea {
@@ -36,6 +41,8 @@ struct smallarea {
 	char **targets;			/* codes of the areas summed into */
 	size_t ntargets, targets_alloc;
 	size_t *size;			/* small areas in each target */
+	unsigned char *local_ok;	/* targets inside an authority (the
+					 * authority, its localities) */
 	struct strmap target_idx;	/* code -> index + 1 */
 	/* By the store's text number: info + 1, NOT_SMALL, or 0 (not
 	 * looked up yet). */
@@ -108,12 +115,14 @@ static int add_target(struct sa_info *in, int t)
 }
 
 struct load_ctx {
+	char **codes;			/* of each small area, borrowed */
 	struct smallarea *sa;
 	const struct strmap *areas;
 	const char *england;
 	size_t unplaced;
 	const char *unplaced_example;
 	unsigned long bad_decile;
+	struct strmap uppers;		/* the lookup's upper tiers */
 };
 
 static void on_area(const char *code, void *value, void *vc)
@@ -126,10 +135,12 @@ static void on_area(const char *code, void *value, void *vc)
 
 	if (strcmp(a->level, "LSOA") != 0)
 		return;
+	c->codes[sa->n] = (char *)code;
 	in = &sa->info[sa->n];
 	for (k = 0; k < NTARGET; k++)
 		in->target[k] = -1;
-	in->decile = 0;
+	in->decile = in->local = 0;
+	in->rank = 0;
 	*strmap_put(&sa->by_code, code) = (void *)(uintptr_t)(++sa->n);
 	d = a->parent ? strmap_get(c->areas, a->parent) : NULL;
 	if (d && !strcmp(d->level, "LA"))
@@ -159,6 +170,51 @@ static int on_locality(const struct lookup_row *r, void *vc)
 	return 0;
 }
 
+static int on_parent(const struct lookup_row *r, void *vc)
+{
+	struct load_ctx *c = vc;
+	const struct area_rec *a = strmap_get(c->areas, r->other);
+
+	if (a && !strcmp(a->level, "LA"))
+		*strmap_put(&c->uppers, r->other) = (void *)1;
+	return 0;
+}
+
+/* A region's or England's sum is whole only when every authority in it
+ * has its small areas: the current authorities are the upper tiers of
+ * the LTLA-UTLA lookup (old ones, abolished or merged, have none). With
+ * no lookup loaded there is no telling: such sums are never given. */
+struct whole_ctx {
+	struct load_ctx *c;
+	unsigned char *broken;		/* [ntargets]: some authority lacks */
+};
+
+static void check_upper(const char *code, void *value, void *vw)
+{
+	struct whole_ctx *w = vw;
+	struct smallarea *sa = w->c->sa;
+	const struct area_rec *la = strmap_get(w->c->areas, code);
+	uintptr_t t = (uintptr_t)strmap_get(&sa->target_idx, code);
+
+	(void)value;
+	if (t && sa->size[t - 1])
+		return;		/* it has small areas */
+	if (la && la->parent) {
+		uintptr_t r = (uintptr_t)strmap_get(&sa->target_idx,
+						    la->parent);
+
+		if (r)
+			w->broken[r - 1] = 1;
+	}
+	if (w->c->england) {
+		uintptr_t e = (uintptr_t)strmap_get(&sa->target_idx,
+						    w->c->england);
+
+		if (e)
+			w->broken[e - 1] = 1;
+	}
+}
+
 static int on_imd(const struct lookup_row *r, void *vc)
 {
 	struct load_ctx *c = vc;
@@ -173,7 +229,53 @@ static int on_imd(const struct lookup_row *r, void *vc)
 		return 0;
 	}
 	in->decile = (int)d;
+	in->rank = r->rank;
 	return 0;
+}
+
+/* Local deciles: an authority's small areas ranked by IMD rank (most
+ * deprived first) and cut into ten groups as even as can be: small area
+ * i of n (from 0) is in decile floor(10 i / n) + 1. Those without a rank
+ * have none. */
+struct by_rank {
+	int la;
+	long rank;
+	const char *code;
+	size_t i;
+};
+
+static int cmp_by_rank(const void *a, const void *b)
+{
+	const struct by_rank *x = a, *y = b;
+
+	if (x->la != y->la)
+		return x->la < y->la ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+static void local_deciles(struct smallarea *sa, char **codes)
+{
+	struct by_rank *v = xcalloc(sa->n + 1, sizeof(*v));
+	size_t i, j, k, n = 0;
+
+	for (i = 0; i < sa->n; i++)
+		if (sa->info[i].rank > 0 && sa->info[i].target[0] >= 0) {
+			v[n].la = sa->info[i].target[0];
+			v[n].rank = sa->info[i].rank;
+			v[n].code = codes[i];
+			v[n++].i = i;
+		}
+	qsort(v, n, sizeof(*v), cmp_by_rank);
+	for (i = 0; i < n; i = j) {
+		for (j = i; j < n && v[j].la == v[i].la; j++)
+			;
+		for (k = i; k < j; k++)
+			sa->info[v[k].i].local =
+				(int)(10 * (k - i) / (j - i)) + 1;
+	}
+	free(v);
 }
 
 size_t smallarea_count(const struct smallarea *sa)
@@ -194,12 +296,16 @@ int smallarea_load(struct store *st, const struct strmap *areas,
 	c.areas = areas;
 	c.england = england;
 	sa->info = xcalloc(areas->len + 1, sizeof(*sa->info));
+	c.codes = xcalloc(areas->len + 1, sizeof(*c.codes));
 	strmap_each(areas, on_area, &c);
 	if (sa->n && (store_each_lookup(st, "locality", on_locality, &c) < 0 ||
 		      store_each_lookup(st, "imd", on_imd, &c) < 0)) {
+		free(c.codes);
 		smallarea_free(sa);
 		return -1;
 	}
+	local_deciles(sa, c.codes);
+	free(c.codes);
 	if (c.unplaced)
 		warning("%zu small area%s (such as %s) in no upper-tier authority the warehouse knows: their district has no county recorded (load the LTLA-UTLA lookup); they are left out of every sum",
 			c.unplaced, c.unplaced == 1 ? "" : "s",
@@ -208,10 +314,39 @@ int smallarea_load(struct store *st, const struct strmap *areas,
 		warning("%lu deprivation decile%s not a whole number from 1 to 10 in the IMD lookup: those small areas have no decile",
 			c.bad_decile, c.bad_decile == 1 ? "" : "s");
 	sa->size = xcalloc(sa->ntargets + 1, sizeof(*sa->size));
+	sa->local_ok = xcalloc(sa->ntargets + 1, 1);
+	for (i = 0; i < sa->ntargets; i++) {
+		const struct area_rec *a = strmap_get(areas, sa->targets[i]);
+
+		sa->local_ok[i] = a && (!strcmp(a->level, "LA") ||
+					!strcmp(a->level, "Locality"));
+	}
 	for (i = 0; i < sa->n; i++)
 		for (k = 0; k < NTARGET; k++)
 			if (sa->info[i].target[k] >= 0)
 				sa->size[sa->info[i].target[k]]++;
+	if (sa->n) {
+		struct whole_ctx w = { &c, xcalloc(sa->ntargets + 1, 1) };
+		const struct area_rec *a;
+
+		if (store_each_lookup(st, "parent", on_parent, &c) < 0) {
+			free(w.broken);
+			strmap_release(&c.uppers, NULL);
+			smallarea_free(sa);
+			return -1;
+		}
+		strmap_each(&c.uppers, check_upper, &w);
+		for (i = 0; i < sa->ntargets; i++) {
+			a = strmap_get(areas, sa->targets[i]);
+			/* Regions and England: whole, or never summed. */
+			if (a && (!strcmp(a->level, "Region") ||
+				  !strcmp(a->level, "England")) &&
+			    (w.broken[i] || !c.uppers.len))
+				sa->size[i] = SIZE_MAX;
+		}
+		free(w.broken);
+	}
+	strmap_release(&c.uppers, NULL);
 	*out = sa;
 	return 0;
 }
@@ -226,6 +361,7 @@ void smallarea_free(struct smallarea *sa)
 		free(sa->targets[i]);
 	free(sa->targets);
 	free(sa->size);
+	free(sa->local_ok);
 	free(sa->info);
 	free(sa->by_id);
 	strmap_release(&sa->by_code, NULL);
@@ -299,12 +435,19 @@ static int emit(struct reading *rd)
 
 			/* Every small area of the target, and no value of
 			 * its own in the file. */
-			if (rd->direct[t] || cells[0].n < sa->size[t])
+			if (rd->direct[t] || sa->size[t] == SIZE_MAX ||
+			    cells[0].n < sa->size[t])
 				continue;
-			for (slot = 0; slot < (rd->split ? NSLOT : 1) &&
-			     rd->ret == 0; slot++) {
+			for (slot = 0; slot < NSLOT && rd->ret == 0; slot++) {
 				struct observation o;
 
+				if (slot && slot <= LOCAL &&
+				    !(rd->split & SMALLAREA_SPLIT_NATIONAL))
+					continue;
+				if (slot > LOCAL &&
+				    (!(rd->split & SMALLAREA_SPLIT_LOCAL) ||
+				     !sa->local_ok[t]))
+					continue;
 				/* A decile with no small areas in the target
 				 * is a true nought: the target is whole. */
 				if (!slot && !cells[slot].n)
@@ -318,8 +461,14 @@ static int emit(struct reading *rd)
 				if (slot) {
 					if (rd->filters.len)
 						buf_addch(&rd->filters, 0x1f);
-					buf_addf(&rd->filters,
-						 SMALLAREA_DECILE "=%d", slot);
+					if (slot <= LOCAL)
+						buf_addf(&rd->filters,
+							 SMALLAREA_DECILE "=%d",
+							 slot);
+					else
+						buf_addf(&rd->filters,
+							 SMALLAREA_LOCAL_DECILE
+							 "=%d", slot - LOCAL);
 				}
 				o.filters = rd->filters.buf;
 				o.symbol = cells[slot].symbol[0] ?
@@ -401,8 +550,10 @@ static int on_obs(const struct observation *o, void *vr)
 		struct cell *cells = cx->cells + (size_t)in->target[k] * NSLOT;
 
 		cell_add(&cells[0], o);
-		if (rd->split && in->decile)
+		if ((rd->split & SMALLAREA_SPLIT_NATIONAL) && in->decile)
 			cell_add(&cells[in->decile], o);
+		if ((rd->split & SMALLAREA_SPLIT_LOCAL) && in->local)
+			cell_add(&cells[LOCAL + in->local], o);
 	}
 	return 0;
 }

@@ -16,7 +16,12 @@
 #     Chester; none for Vale Royal (no under-5s there to reach); none for
 #     the region or England, whose other LSOAs the extract does not cover;
 #   reached, all deciles: 32 in the authority, 25 in Chester, 4 + 3 = 7 in
-#     Vale Royal, under the threshold of 10: withheld.
+#     Vale Royal, under the threshold of 10: withheld;
+#   under-5s by the authority's own deciles (its LSOAs by IMD rank, small
+#     area i of n in decile floor(10 i / n) + 1): Cheshire West and
+#     Chester's four (ranks 1, 5, 22, 40) in deciles 1, 3, 6 and 8 (22, 7,
+#     38, 30 under-5s), Halton's two (ranks 2, 9) in 1 and 6 (17, 45);
+#     none for the region or England.
 . "$TOP/tests/data/smallarea/lib.sh"
 setup_smallarea
 cat > indicators/u5.ini <<'INI'
@@ -79,6 +84,19 @@ polarity = not_applicable
 dataset  = local_childrens_centre_reach
 measure  = Under 5s reached
 INI
+cat > indicators/u5_local.ini <<'INI'
+[indicator]
+id       = u5_local
+title    = Children aged 0 to 4
+type     = count
+polarity = not_applicable
+local_deciles = IMD2025
+[numerator]
+dataset  = ons_sape
+measure  = population
+where    = sex = Female | Male
+where    = age = 0..4
+INI
 jsna-ingest -q || fail "ingest failed"
 jsna-calc -q 2>/dev/null || fail "calc failed"
 sql "SELECT v.indicator, v.area, a.level, v.category, v.year,
@@ -86,5 +104,7 @@ sql "SELECT v.indicator, v.area, a.level, v.category, v.year,
 FROM indicator_value v JOIN area a ON a.code = v.area
 WHERE v.run = (SELECT max(run) FROM indicator_value)
   AND (v.category = '' OR v.category LIKE 'Most%' OR v.category LIKE 'Second most%'
-       OR v.category LIKE 'Third more%' OR v.category LIKE 'Least%')
+       OR v.category LIKE 'Third more%' OR v.category LIKE 'Least%'
+       OR (v.indicator = 'u5_local' AND v.category LIKE 'Fifth less%')
+       OR (v.indicator = 'u5_local' AND v.category LIKE 'Third less%'))
 ORDER BY v.indicator, v.area, v.category"

@@ -13,7 +13,8 @@
 #   E01000005  E06000006   1      -            8   9    -
 #   E01000006  E06000006   3      -           25  20    -
 #
-# Every LSOA also has 100 women and 100 men aged 30, and nobody else.
+# Every LSOA also has 100 women and 100 men aged 30, and nobody else. The
+# LTLA-UTLA lookup lists the two authorities: all of "England" here.
 . "$TOP/tests/cli/lib.sh"
 
 setup_smallarea() {
