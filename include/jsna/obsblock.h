@@ -47,6 +47,10 @@ struct obsblock_enc {
 
 void obsblock_init(struct obsblock_enc *e);
 void obsblock_add(struct obsblock_enc *e, const struct obsblock_row *r);
+/* The same for a whole number with no symbol or note, faster. */
+void obsblock_add_whole(struct obsblock_enc *e, uint32_t area,
+			enum period_kind kind, int year, int month,
+			uint32_t value);
 /* Appends the block to out; the encoder is then empty again. */
 void obsblock_finish(struct obsblock_enc *e, struct buf *out);
 /* Bytes held so far (to decide when to write a block out). */

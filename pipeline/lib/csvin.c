@@ -196,7 +196,7 @@ static void on_row(int c, void *vr)
 	struct reader *r = vr;
 	struct csvin_record rec;
 	size_t i;
-	int ret;
+	int ret, plain = 1;	/* every field printable ASCII */
 
 	(void)c;
 	if (r->stop || r->too_big) {
@@ -218,10 +218,12 @@ static void on_row(int c, void *vr)
 		r->fields[i].len = r->meta[i].len;
 		r->fields[i].quoted_empty = r->meta[i].qempty;
 		r->fields[i].line = r->meta[i].line;
+		if (!r->meta[i].plain)
+			plain = 0;
 	}
 	/* Text must be UTF-8: Windows-1252 (Excel's "CSV") is converted,
 	 * said once per file; binary bytes stop the reading. */
-	for (i = 0; i < r->nf; i++) {
+	for (i = 0; i < r->nf && !plain; i++) {
 		int k;
 
 		if (r->meta[i].plain)
@@ -247,7 +249,7 @@ static void on_row(int c, void *vr)
 			r->meta[i].conv = 1;
 		}
 	}
-	for (i = 0; i < r->nf && !r->stop; i++)
+	for (i = 0; i < r->nf && !r->stop && !plain; i++)
 		if (r->meta[i].conv) {
 			r->fields[i].ptr = r->converted.buf + r->meta[i].off;
 			r->fields[i].len = r->meta[i].len;

@@ -119,7 +119,9 @@ const char *load_field(const struct csvin_record *r, int i)
 		return "";
 	/* Some files write a blank cell as " ": leading blanks go, and a
 	 * cell of blanks is empty. */
-	s = r->fields[i].ptr + strspn(r->fields[i].ptr, " ");
+	s = r->fields[i].ptr;
+	while (*s == ' ')
+		s++;
 	return s;
 }
 

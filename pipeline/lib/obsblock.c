@@ -40,19 +40,24 @@ void obsblock_init(struct obsblock_enc *e)
 	buf_init(&e->payload, 0);
 }
 
-static void put_varint(struct buf *b, uint64_t v)
+/* Writes v at p (room for 10 bytes); returns the bytes written. */
+static size_t varint_at(unsigned char *p, uint64_t v)
 {
-	unsigned char tmp[10];
 	size_t n = 0;
 
-	do {
-		tmp[n] = (unsigned char)(v & 0x7f);
+	while (v >= 0x80) {
+		p[n++] = (unsigned char)(v | 0x80);
 		v >>= 7;
-		if (v)
-			tmp[n] |= 0x80;
-		n++;
-	} while (v);
-	buf_add(b, tmp, n);
+	}
+	p[n++] = (unsigned char)v;
+	return n;
+}
+
+static void put_varint(struct buf *b, uint64_t v)
+{
+	buf_grow(b, 10);
+	b->len += varint_at((unsigned char *)b->buf + b->len, v);
+	b->buf[b->len] = '\0';
 }
 
 static uint64_t zigzag(int64_t v)
@@ -67,22 +72,27 @@ static int64_t unzigzag(uint64_t v)
 
 void obsblock_add(struct obsblock_enc *e, const struct obsblock_row *r)
 {
-	unsigned char tag = 0;
+	unsigned char tag = 0, *p;
 	struct buf *b = &e->payload;
 
 	if (e->nrows == e->alloc)
 		XGROW(e->tags, e->alloc, e->nrows + 1);
+	/* At most 10 + 12 + 10 + 10 + 10 bytes: room once, then straight
+	 * writes (a national file adds some 6 million rows). */
+	buf_grow(b, 64);
+	p = (unsigned char *)b->buf + b->len;
 	if (r->area != e->last_area + 1) {
 		tag |= T_AREA;
-		put_varint(b, zigzag((int64_t)r->area - (int64_t)e->last_area));
+		p += varint_at(p, zigzag((int64_t)r->area -
+					 (int64_t)e->last_area));
 	}
 	e->last_area = r->area;
 	if (r->kind != e->last_kind || r->year != e->last_year ||
 	    r->month != e->last_month) {
 		tag |= T_PERIOD;
-		buf_addch(b, (int)r->kind);
-		put_varint(b, zigzag(r->year));
-		buf_addch(b, r->month);
+		*p++ = (unsigned char)r->kind;
+		p += varint_at(p, zigzag(r->year));
+		*p++ = (unsigned char)r->month;
 		e->last_kind = r->kind;
 		e->last_year = r->year;
 		e->last_month = r->month;
@@ -95,32 +105,63 @@ void obsblock_add(struct obsblock_enc *e, const struct obsblock_row *r)
 		if (fabs(v) < INT_LIMIT && !(v < (double)i) &&
 		    !(v > (double)i) && !(i == 0 && signbit(v))) {
 			tag |= T_INT;
-			put_varint(b, zigzag(i));
+			p += varint_at(p, zigzag(i));
 		} else {
-			unsigned char raw[8];
 			uint64_t u;
 			int k;
 
 			tag |= T_DOUBLE;
 			memcpy(&u, &v, sizeof(u));
 			for (k = 0; k < 8; k++)
-				raw[k] = (unsigned char)(u >> (8 * k));
-			buf_add(b, raw, sizeof(raw));
+				*p++ = (unsigned char)(u >> (8 * k));
 		}
 	}
 	if (r->symbol) {
 		tag |= T_SYMBOL;
-		put_varint(b, r->symbol);
+		p += varint_at(p, r->symbol);
 	}
 	if (r->note) {
 		tag |= T_NOTE;
-		put_varint(b, r->note);
+		p += varint_at(p, r->note);
 	}
+	b->len = (size_t)(p - (unsigned char *)b->buf);
+	b->buf[b->len] = '\0';
 	if (e->nrows == 0 || r->year < e->min_year)
 		e->min_year = r->year;
 	if (e->nrows == 0 || r->year > e->max_year)
 		e->max_year = r->year;
 	e->tags[e->nrows++] = tag;
+}
+
+void obsblock_add_whole(struct obsblock_enc *e, uint32_t area,
+			enum period_kind kind, int year, int month,
+			uint32_t value)
+{
+	struct buf *b = &e->payload;
+	struct obsblock_row r;
+
+	/* The cell of a population table: the next area, the same period;
+	 * a byte or two, and no floating point on the way. */
+	if (area == e->last_area + 1 && year == e->last_year &&
+	    kind == e->last_kind && month == e->last_month && e->nrows) {
+		if (e->nrows == e->alloc)
+			XGROW(e->tags, e->alloc, e->nrows + 1);
+		if (b->alloc - b->len <= 8)
+			buf_grow(b, 8);
+		b->len += varint_at((unsigned char *)b->buf + b->len,
+				    (uint64_t)value << 1);
+		b->buf[b->len] = '\0';
+		e->last_area = area;
+		e->tags[e->nrows++] = T_INT;
+		return;
+	}
+	memset(&r, 0, sizeof(r));
+	r.area = area;
+	r.kind = kind;
+	r.year = year;
+	r.month = month;
+	r.value = value;
+	obsblock_add(e, &r);
 }
 
 size_t obsblock_size(const struct obsblock_enc *e)
