@@ -176,11 +176,12 @@ clean-outputs:
 		outputs/changes.md outputs/index.html var
 
 # Figures, never a pass or a fail: the refresh with nothing new against a
-# full one, and with one input changed; ingest throughput on the real
-# extracts when ../shared is there.
+# full one, and with one input changed; the SII's simulation per area;
+# ingest throughput on the real extracts when ../shared is there.
 bench: deps
 	@$(MAKE) --no-print-directory all
 	@BIN=$(BUILD)/bin sh tools/bench-refresh.sh
+	@BIN=$(BUILD)/bin sh tools/bench-sii.sh
 	@if [ -d ../shared/data/real ]; then BIN=$(BUILD)/bin sh tools/bench-ingest.sh; fi
 
 lint:
