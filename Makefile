@@ -184,13 +184,15 @@ clean-outputs:
 # Figures, never a pass or a fail: the national refresh (the national data
 # set written once to $(BUILD)/national, again when the generator changes),
 # stage by stage, with ingest beside a bare libcsv pass and cat; the
-# bundled refresh with nothing new and with one input changed; ingest
-# throughput on the real extracts when ../shared is there.
+# bundled refresh with nothing new and with one input changed; the SII's
+# simulation per area; ingest throughput on the real extracts when
+# ../shared is there.
 bench: deps
 	@$(MAKE) --no-print-directory all $(BUILD)/national/.written
 	@BIN=$(BUILD)/bin TOOLS=$(BUILD)/tools NATIONAL=$(BUILD)/national \
 		WORK=$(BUILD)/bench sh tools/bench-national.sh
 	@BIN=$(BUILD)/bin sh tools/bench-refresh.sh
+	@BIN=$(BUILD)/bin sh tools/bench-sii.sh
 	@if [ -d ../shared/data/real ]; then BIN=$(BUILD)/bin sh tools/bench-ingest.sh; fi
 
 # The national data set: every publication over 15 years and every LSOA

@@ -4,7 +4,8 @@
  *	if (stats_rate(584, 71565, 10000, 0.95, &ci) == STATS_OK)
  *		printf("%.1f (%.1f to %.1f)\n", ci.value, ci.lower, ci.upper);
  *
- * No I/O, no messages, no allocation that outlives a call: each function
+ * No I/O, no messages, no allocation that outlives a call (but for the
+ * random number generator, which its caller frees): each function
  * returns a status and the caller adds context (indicator, area, period).
  * A missing value is NaN, never a silent zero: on any status but STATS_OK
  * every output is NaN. Confidence is 0.9..1 or 90..100 (else STATS_DOMAIN);
@@ -146,6 +147,31 @@ double stats_ppois(double k, double mu);
  * STATS_DOMAIN (too few points, non-positive weights, no spread). */
 int stats_wls(const double *x, const double *y, const double *w, size_t n,
 	      double *slope, double *slope_var, double *intercept);
+
+/* A stream of pseudo-random numbers for the simulations built on this
+ * module (stats_sii.c): GSL's MT19937, so that one seed gives the same
+ * numbers on every machine and every run. The caller owns it and frees it
+ * with stats_rng_free(); one stream is for one thread.
+ *
+ *	struct stats_rng *r = stats_rng_new(seed);
+ *	stats_rng_gaussian(r, z, n);         n draws from Normal(0, 1)
+ *	stats_rng_free(r);
+ */
+struct stats_rng;
+
+/* A generator seeded with seed (GSL: seed 0 is its default, 4357). Never
+ * NULL: out of memory dies with exit 3, as xmalloc does. */
+struct stats_rng *stats_rng_new(unsigned long seed);
+
+/* Restarts the stream at seed, as stats_rng_new(seed) would. */
+void stats_rng_seed(struct stats_rng *r, unsigned long seed);
+
+/* Fills z[0..n-1] with standard normal deviates, by Marsaglia and Tsang's
+ * ziggurat (gsl_ran_gaussian_ziggurat), the fastest of GSL's. */
+void stats_rng_gaussian(struct stats_rng *r, double *z, size_t n);
+
+/* Frees r; NULL is allowed. */
+void stats_rng_free(struct stats_rng *r);
 
 /* Rounds half away from zero to dp decimals, treating a value within a
  * relative 1e-9 of a .5 tie as the tie (DfE rounds the exact value:

@@ -3,15 +3,21 @@
  * Every function is pure: no I/O, no messages, no global state. Quantiles
  * come from GSL, and this is the only file in the project that includes
  * GSL. Each function returns a stats_status and leaves NaN in every output
- * it could not compute, so a caller never sees a stale or zero limit.
+ * it could not compute, so a caller never sees a stale or zero limit. The
+ * random number generator is GSL's too, behind an opaque struct stats_rng.
  */
 #include "jsna/stats.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_fit.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+
+#include "jsna/util.h"
 
 /* The count below which rates use exact Poisson limits (METHODS.md 3):
  * "x < 10" in PIM, so 10 itself uses Byar's. */
@@ -630,4 +636,40 @@ double stats_round(double x, int dp)
 		return 0.0;
 	r = dp >= 0 ? r / scale : r * scale;
 	return x < 0.0 ? -r : r;
+}
+
+/* The generator is GSL's; the struct only hides its header from the other
+ * files. */
+struct stats_rng {
+	gsl_rng *rng;
+};
+
+struct stats_rng *stats_rng_new(unsigned long seed)
+{
+	struct stats_rng *r = xmalloc(sizeof(*r));
+
+	r->rng = gsl_rng_alloc(gsl_rng_mt19937);
+	if (!r->rng)
+		die(JSNA_EXIT_SYSTEM, "out of memory (random number generator)");
+	gsl_rng_set(r->rng, seed);
+	return r;
+}
+
+void stats_rng_seed(struct stats_rng *r, unsigned long seed)
+{
+	gsl_rng_set(r->rng, seed);
+}
+
+void stats_rng_gaussian(struct stats_rng *r, double *z, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		z[i] = gsl_ran_gaussian_ziggurat(r->rng, 1.0);
+}
+
+void stats_rng_free(struct stats_rng *r)
+{
+	if (!r)
+		return;
+	gsl_rng_free(r->rng);
+	free(r);
 }

@@ -1,13 +1,15 @@
 /* stats.c - jsna-stats: the statistics calculator, CSV in and out.
  *
  * usage: jsna-stats METHOD [--confidence C] [--multiplier M]
- *                   [--polarity P] < in > out
+ *                   [--polarity P] [sii options] < in > out
  * Row methods (proportion, rate, mean, gap, compare) write each row back
  * with their results appended at full precision (%.17g); grouped methods
- * (dsr, isr, israte: grouped.c) write one row per group. A row that
- * cannot be computed is named as <stdin>:LINE:COLUMN and gets empty
- * results; the others are still computed; the exit status is then 1.
+ * (dsr, isr, israte, trend, sii: grouped.c) write one row per group. A
+ * row that cannot be computed is named as <stdin>:LINE:COLUMN and gets
+ * empty results; the others are still computed; the exit status is then
+ * 1.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,13 +19,15 @@
 #include "jsna/csvin.h"
 #include "jsna/stage.h"
 #include "jsna/stats.h"
+#include "jsna/stats_sii.h"
 #include "jsna/util.h"
 
 #include "grouped.h"
 
 static const char usage[] =
 	"usage: jsna-stats METHOD [--confidence C] [--multiplier M]\n"
-	"                  [--polarity P] < IN.csv > OUT.csv\n"
+	"                  [--polarity P] [--value-type T] [--transform]\n"
+	"                  [--repetitions N] [--seed S] < IN.csv > OUT.csv\n"
 	"Reads a CSV with a header and writes each row back with the result\n"
 	"columns appended; columns are found by name, in any order.\n"
 	"  proportion   numerator,denominator -> value,lowercl,uppercl\n"
@@ -46,11 +50,28 @@ static const char usage[] =
 	"               period in time order -> points,chi2,slope,trend\n"
 	"               (Fingertips' recent trend over the 5 latest valid\n"
 	"               points; its label read through --polarity)\n"
-	"  --confidence C   0.95 by default (0.9 to 1, or 90 to 100)\n"
+	"  sii          quantile,population,value (or count, for proportions),\n"
+	"               se (or lowercl,uppercl: the value's 95% limits), one\n"
+	"               row per quantile, 1 the most deprived -> sii,\n"
+	"               sii_lowercl,sii_uppercl,rii,rii_lowercl,rii_uppercl,\n"
+	"               intercept (slope and relative index of inequality,\n"
+	"               PHEindicatormethods' phe_sii; limits by simulation)\n"
+	"  --confidence C   0.95 by default (0.9 to 1, or 90 to 100); for sii\n"
+	"                   0.5 to 0.9999 (or 50 to 99.99), or two levels, as\n"
+	"                   in 95,99.8, which add sii_lowercl_2 ... rii_uppercl_2\n"
 	"  --multiplier M   100000 for rate, dsr and israte; 1 otherwise (the\n"
-	"                   reference value of isr: 100 for an SMR x 100)\n"
+	"                   reference value of isr: 100 for an SMR x 100); for\n"
+	"                   sii any but 0, a negative one inverting the RII\n"
 	"  --polarity P     for compare and trend: none (default), high_is_good,\n"
 	"                   low_is_good\n"
+	"For sii only:\n"
+	"  --value-type T   normal (default; any value), rate (above 0: sampled\n"
+	"                   on the log scale) or proportion (0 to 1: logit)\n"
+	"  --transform      fit the line on the log or logit scale too\n"
+	"  --repetitions N  simulations for the limits: 100000 by default, 1000\n"
+	"                   to 1000000000\n"
+	"  --seed S         the simulation's seed, 0 to 4294967295 (4357 by\n"
+	"                   default): the same input and seed, the same limits\n"
 	"  -h, --help       this text\n"
 	"      --version    the program's version\n"
 	"A row that cannot be computed is named with its line on stderr and\n"
@@ -266,21 +287,63 @@ static int parse_number(const char *arg, const char *what, double *out)
 	return 0;
 }
 
+/* A whole number from min to max, digits only. */
+static int parse_whole(const char *arg, const char *what, unsigned long min,
+		       unsigned long max, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = str_all_digits(arg) ? strtoul(arg, &end, 10) : 0;
+	if (!str_all_digits(arg) || errno || *out < min || *out > max)
+		return error("%s must be a whole number from %lu to %lu, not '%s'",
+			     what, min, max, arg);
+	return 0;
+}
+
+/* The confidence of sii: one level, or two separated by a comma, each
+ * 0.5 to 0.9999 or 50 to 99.99. */
+static int parse_sii_confidence(const char *arg, struct stats_sii_opts *o)
+{
+	char *copy = xstrdup(arg), *comma = strchr(copy, ',');
+	int ret = 0;
+
+	if (comma)
+		*comma = '\0';
+	o->nconfidence = comma ? 2 : 1;
+	if (csvin_parse_double(copy, &o->confidence[0]) < 0 ||
+	    (comma && csvin_parse_double(comma + 1, &o->confidence[1]) < 0) ||
+	    isnan(stats_sii_confidence(o->confidence[0])) ||
+	    (comma && isnan(stats_sii_confidence(o->confidence[1]))))
+		ret = error("--confidence for sii is one or two levels from 0.5 to 0.9999 (or 50 to 99.99), as in 95,99.8, not '%s'",
+			    arg);
+	free(copy);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "confidence", required_argument, NULL, 'C' },
 		{ "multiplier", required_argument, NULL, 'm' },
 		{ "polarity", required_argument, NULL, 'p' },
+		{ "value-type", required_argument, NULL, 't' },
+		{ "transform", no_argument, NULL, 'T' },
+		{ "repetitions", required_argument, NULL, 'r' },
+		{ "seed", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct ctx c;
+	struct grouped_opts go;
+	struct stats_sii_opts sii = STATS_SII_OPTS_INIT;
 	struct buf in = BUF_INIT;
 	char block[65536];
 	size_t n, i;
 	double conf = 0.95, mult = NAN;
+	const char *conf_arg = NULL, *sii_only = NULL;
+	unsigned long whole;
 	int opt, group, ret = JSNA_EXIT_OK;
 
 	jsna_init_args(argc, argv);
@@ -288,9 +351,8 @@ int main(int argc, char **argv)
 	buf_init(&c.out, 0);
 	while ((opt = getopt_long(argc, argv, "hV", longopts, NULL)) != -1) {
 		switch (opt) {
-		case 'C':	/* --confidence */
-			if (parse_number(optarg, "--confidence", &conf) < 0)
-				return jsna_finish(JSNA_EXIT_USAGE);
+		case 'C':	/* --confidence: read once the method is known */
+			conf_arg = optarg;
 			break;
 		case 'm':	/* --multiplier */
 			if (parse_number(optarg, "--multiplier", &mult) < 0)
@@ -308,6 +370,41 @@ int main(int argc, char **argv)
 				      optarg);
 				return jsna_finish(JSNA_EXIT_USAGE);
 			}
+			break;
+		case 't':	/* --value-type */
+			sii_only = "--value-type";
+			if (!strcmp(optarg, "normal") || !strcmp(optarg, "0"))
+				sii.type = STATS_SII_NORMAL;
+			else if (!strcmp(optarg, "rate") || !strcmp(optarg, "1"))
+				sii.type = STATS_SII_RATE;
+			else if (!strcmp(optarg, "proportion") ||
+				 !strcmp(optarg, "2"))
+				sii.type = STATS_SII_PROPORTION;
+			else {
+				error("--value-type is normal, rate or proportion (or 0, 1, 2), not '%s'",
+				      optarg);
+				return jsna_finish(JSNA_EXIT_USAGE);
+			}
+			break;
+		case 'T':	/* --transform */
+			sii_only = "--transform";
+			sii.transform = 1;
+			break;
+		case 'r':	/* --repetitions */
+			sii_only = "--repetitions";
+			if (parse_whole(optarg, "--repetitions",
+					STATS_SII_MIN_REPETITIONS, 1000000000UL,
+					&whole) < 0)
+				return jsna_finish(JSNA_EXIT_USAGE);
+			sii.repetitions = whole;
+			break;
+		case 's':	/* --seed */
+			sii_only = "--seed";
+			/* MT19937 reads 32 bits of it */
+			if (parse_whole(optarg, "--seed", 0, 4294967295UL,
+					&whole) < 0)
+				return jsna_finish(JSNA_EXIT_USAGE);
+			sii.seed = whole;
 			break;
 		case 'h':	/* --help */
 			fputs(usage, stdout);
@@ -341,18 +438,44 @@ int main(int argc, char **argv)
 		return jsna_finish(JSNA_EXIT_USAGE);
 	}
 	c.m = (enum method)i;
-	c.confidence = stats_confidence(conf);
-	if (isnan(c.confidence)) {
-		error("--confidence must be between 0.9 and 1 (or 90 and 100), not '%g'",
-		      conf);
-		return jsna_finish(JSNA_EXIT_USAGE);
+	if (group >= 0 && grouped_is_sii(group)) {
+		if (conf_arg && parse_sii_confidence(conf_arg, &sii) < 0)
+			return jsna_finish(JSNA_EXIT_USAGE);
+		if (sii.transform && sii.type == STATS_SII_NORMAL) {
+			error("--transform needs --value-type rate or proportion");
+			return jsna_finish(JSNA_EXIT_USAGE);
+		}
+	} else {
+		if (sii_only) {
+			error("%s is an option of sii only", sii_only);
+			return jsna_finish(JSNA_EXIT_USAGE);
+		}
+		if (conf_arg &&
+		    parse_number(conf_arg, "--confidence", &conf) < 0)
+			return jsna_finish(JSNA_EXIT_USAGE);
+		c.confidence = stats_confidence(conf);
+		if (isnan(c.confidence)) {
+			error("--confidence must be between 0.9 and 1 (or 90 and 100), not '%g'",
+			      conf);
+			return jsna_finish(JSNA_EXIT_USAGE);
+		}
 	}
 	c.multiplier = !isnan(mult) ? mult : group >= 0 ?
 		       grouped_multiplier(group) : methods[c.m].multiplier;
-	if (!(c.multiplier > 0)) {
+	if (group >= 0 && grouped_is_sii(group)) {
+		/* PIM: a negative multiplier turns the SII over */
+		if (!(fabs(c.multiplier) > 0)) {
+			error("--multiplier must not be 0");
+			return jsna_finish(JSNA_EXIT_USAGE);
+		}
+	} else if (!(c.multiplier > 0)) {
 		error("--multiplier must be above 0");
 		return jsna_finish(JSNA_EXIT_USAGE);
 	}
+	go.confidence = c.confidence;
+	go.multiplier = c.multiplier;
+	go.polarity = c.polarity;
+	go.sii = sii;
 	while ((n = fread(block, 1, sizeof(block), stdin)) > 0)
 		buf_add(&in, block, n);
 	if (ferror(stdin)) {
@@ -364,8 +487,8 @@ int main(int argc, char **argv)
 		error("no input: expected a CSV with a header on the standard input");
 		c.errors = 1;
 	} else if (group >= 0) {
-		if (grouped_run(group, c.confidence, c.multiplier, c.polarity,
-				in.buf, in.len, &c.out, &c.errors) < 0)
+		if (grouped_run(group, &go, in.buf, in.len, &c.out,
+				&c.errors) < 0)
 			c.errors++;
 	} else if (csvin_read_mem("<stdin>", in.buf, in.len, on_row, &c) < 0) {
 		c.errors++;
