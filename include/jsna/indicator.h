@@ -19,9 +19,10 @@
 
 enum ind_type {
 	IND_COUNT, IND_PROPORTION, IND_RATE, IND_MEAN, IND_GAP, IND_SHARE,
-	IND_RATIO, IND_PREVALENCE, IND_PROJECTION, IND_AVERAGE
+	IND_RATIO, IND_PREVALENCE, IND_PROJECTION, IND_AVERAGE, IND_SII
 };
-enum ind_ci { CI_NONE, CI_WILSON, CI_BYAR, CI_EXACT, CI_T, CI_NEWCOMBE };
+enum ind_ci { CI_NONE, CI_WILSON, CI_BYAR, CI_EXACT, CI_T, CI_NEWCOMBE,
+	      CI_SIMULATION };
 
 /* How a selection reads plain years: as written, or as the academic or
  * financial year ending in that year (LAIT's 2022 is 2021/22). */
@@ -105,6 +106,8 @@ struct indicator_def {
 	struct ind_category *categories;
 	size_t ncategories;
 	struct ind_group group_a, group_b;
+	struct ind_group deciles;	/* an SII's indicator by decile */
+	unsigned long repetitions;	/* an SII's simulation */
 	char *continues;	/* a projection: the id of the estimates it
 				 * carries on, or NULL */
 	unsigned long line_continues;

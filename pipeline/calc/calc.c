@@ -30,7 +30,8 @@ static const char usage[] =
 	"  -h, --help         this text\n"
 	"      --version      the program's version\n";
 
-/* Is id wanted: named by --only, or a group of a gap named? */
+/* Is id wanted: named by --only, or a group of a gap named, or the
+ * indicator by decile of an SII named? */
 static int wanted(const struct indicator_set *set, const char *id,
 		  char **only, size_t nonly)
 {
@@ -47,6 +48,9 @@ static int wanted(const struct indicator_set *set, const char *id,
 		if (g && g->type == IND_GAP &&
 		    (!strcmp(g->group_a.indicator, id) ||
 		     !strcmp(g->group_b.indicator, id)))
+			return 1;
+		if (g && g->type == IND_SII &&
+		    !strcmp(g->deciles.indicator, id))
 			return 1;
 	}
 	return 0;
@@ -119,6 +123,9 @@ static int put_meta(struct stage *s, const struct indicator_set *set,
 			 d->group_b.category ? "/" : "",
 			 d->group_b.category ? d->group_b.category : "");
 	}
+	/* An SII's indicator by decile, as a gap's first group. */
+	if (d->type == IND_SII)
+		buf_addf(&ga, "%s", d->deciles.indicator);
 	add_term(&ds, &d->numerator);
 	add_term(&ds, &d->denominator);
 	add_term(&ds, &d->value);

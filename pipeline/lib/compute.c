@@ -10,6 +10,7 @@
 
 #include "jsna/buf.h"
 #include "jsna/smallarea.h"
+#include "jsna/stats_sii.h"
 #include "jsna/stats_trend.h"
 #include "jsna/util.h"
 
@@ -74,6 +75,7 @@ struct rows {
 /* A cached value for the gaps. */
 struct cval {
 	double value, count, den;
+	double lower95, upper95;
 	int from_counts;		/* value = count / den x multiplier */
 	int withheld;
 	char note[32];
@@ -1417,6 +1419,101 @@ static void rows_from_groups(const struct compute_env *env,
 	buf_release(&prefix);
 }
 
+/* The rows of a slope index of inequality (stats_sii.h) from the cached
+ * deciles of its indicator: where all ten deciles of an area and period
+ * have a value, a 95% interval and a population (the denominator), the
+ * SII with its 95% and 99.8% limits by simulation; withheld where a
+ * decile is, "not computable" where one lacks what it needs. A proportion
+ * is fitted as PHEindicatormethods' value type 2 (sampled on the logit
+ * scale), a rate as type 1 (log), anything else as type 0. */
+static void rows_from_deciles(const struct compute_env *env,
+			      const struct indicator_def *d, struct rows *rs,
+			      struct compute_stats *st)
+{
+	const struct indicator_def *src = indicator_find(env->set,
+							 d->deciles.indicator);
+	struct strmap *m = &env->cache->values;
+	struct buf key = BUF_INIT, prefix = BUF_INIT;
+	struct stats_sii_work work = STATS_SII_WORK_INIT;
+	struct stats_sii_opts opts = STATS_SII_OPTS_INIT;
+	double pop[10], val[10], lo[10], hi[10], scale = 1;
+	size_t i;
+
+	if (!src)
+		return;
+	opts.confidence[0] = 0.95;
+	opts.confidence[1] = 0.998;
+	opts.nconfidence = 2;
+	opts.repetitions = d->repetitions;
+	if (src->type == IND_PROPORTION || src->type == IND_SHARE) {
+		opts.type = STATS_SII_PROPORTION;
+		scale = src->multiplier;	/* percentages to 0..1 */
+		opts.multiplier = src->multiplier;
+	} else if (src->type == IND_RATE) {
+		opts.type = STATS_SII_RATE;
+	}
+	buf_addf(&prefix, "%s\x1f" "decile1\x1f", src->id);
+	for (i = 0; i < m->cap; i++) {
+		const char *k = m->slots[i].key, *rest, *sep;
+		const struct cval *first = m->slots[i].value;
+		struct stats_sii sii;
+		struct stats_sii_data data;
+		char *area;
+		struct row *r;
+		int q, withheld = 0, missing = 0;
+
+		if (!k || strncmp(k, prefix.buf, prefix.len) != 0)
+			continue;
+		rest = k + prefix.len;
+		if (!(sep = strchr(rest, 0x1f)))
+			continue;
+		area = xstrndup(rest, (size_t)(sep - rest));
+		for (q = 0; q < 10; q++) {
+			const struct cval *c;
+			char cat[16];
+
+			snprintf(cat, sizeof(cat), "decile%d", q + 1);
+			cache_key(&key, src->id, cat, area,
+				  first->period.sortable);
+			c = strmap_get(m, key.buf);
+			if (!c || c->withheld)
+				withheld |= c && c->withheld;
+			if (!c || isnan(c->value) || isnan(c->lower95) ||
+			    isnan(c->upper95) || !(c->den > 0))
+				missing = 1;
+			pop[q] = c ? c->den : NAN;
+			val[q] = c ? c->value / scale : NAN;
+			lo[q] = c ? c->lower95 / scale : NAN;
+			hi[q] = c ? c->upper95 / scale : NAN;
+		}
+		r = new_row(rs, area, 0, &first->period);
+		free(area);
+		if (withheld) {
+			withhold(r, "c");
+			st->suppressed++;
+			continue;
+		}
+		memset(&data, 0, sizeof(data));
+		data.n = 10;
+		data.population = pop;
+		data.value = val;
+		data.lower = lo;
+		data.upper = hi;
+		if (missing || stats_sii(&data, &opts, &work, &sii) != STATS_OK) {
+			snprintf(r->note, sizeof(r->note), "not computable");
+			continue;
+		}
+		r->ci95.value = r->ci998.value = sii.sii;
+		r->ci95.lower = sii.sii_lower[0];
+		r->ci95.upper = sii.sii_upper[0];
+		r->ci998.lower = sii.sii_lower[1];
+		r->ci998.upper = sii.sii_upper[1];
+	}
+	stats_sii_work_release(&work);
+	buf_release(&key);
+	buf_release(&prefix);
+}
+
 static void cache_rows(const struct compute_env *env,
 		       const struct indicator_def *d,
 		       const struct variant *vars, const struct rows *rs)
@@ -1430,6 +1527,8 @@ static void cache_rows(const struct compute_env *env,
 		void **slot;
 
 		c->value = r->ci95.value;
+		c->lower95 = r->ci95.lower;
+		c->upper95 = r->ci95.upper;
 		c->count = r->count;
 		c->den = r->den;
 		c->from_counts = !r->from_fallback && !isnan(r->count) &&
@@ -1479,6 +1578,8 @@ enum compute_status compute_indicator(const struct compute_env *env,
 
 	if (d->type == IND_GAP) {
 		rows_from_groups(env, d, &rs, out);
+	} else if (d->type == IND_SII) {
+		rows_from_deciles(env, d, &rs, out);
 	} else {
 		ret = read_term(env, d, &d->numerator, vars, nvars, num, out);
 		if (ret == COMPUTE_OK)
@@ -1556,7 +1657,8 @@ enum compute_status compute_indicator(const struct compute_env *env,
 		vr.upper95 = r->ci95.upper;
 		vr.lower998 = r->ci998.lower;
 		vr.upper998 = r->ci998.upper;
-		vr.count = d->type == IND_GAP ? NAN : r->count;
+		vr.count = d->type == IND_GAP || d->type == IND_SII ? NAN :
+			   r->count;
 		vr.denominator = d->type == IND_COUNT ||
 				 d->type == IND_PROJECTION ? NAN : r->den;
 		vr.note = r->note;
@@ -1597,10 +1699,11 @@ void compute_order(const struct indicator_set *set, size_t *order)
 {
 	size_t i, o = 0;
 
+	/* Gaps and SIIs read the cached values of others: last. */
 	for (i = 0; i < set->n; i++)
-		if (set->defs[i].type != IND_GAP)
+		if (set->defs[i].type != IND_GAP && set->defs[i].type != IND_SII)
 			order[o++] = i;
 	for (i = 0; i < set->n; i++)
-		if (set->defs[i].type == IND_GAP)
+		if (set->defs[i].type == IND_GAP || set->defs[i].type == IND_SII)
 			order[o++] = i;
 }

@@ -23,7 +23,7 @@
 /* What each type needs and allows. */
 enum {
 	T_NUM = 1 << 0, T_DEN = 1 << 1, T_VALUE = 1 << 2, T_SD = 1 << 3,
-	T_GROUPS = 1 << 4, T_FALLBACK = 1 << 5
+	T_GROUPS = 1 << 4, T_FALLBACK = 1 << 5, T_DECILES = 1 << 6
 };
 
 static const struct {
@@ -53,11 +53,14 @@ static const struct {
 	  T_NUM, 0 },
 	{ "average", IND_AVERAGE, BIT(CI_NONE), CI_NONE, T_NUM,
 	  T_NUM | T_DEN | T_FALLBACK, 0 },
+	{ "sii", IND_SII, BIT(CI_NONE) | BIT(CI_SIMULATION), CI_SIMULATION,
+	  T_DECILES, T_DECILES, 0 },
 };
 
 static const char *const ci_names[] = {
 	[CI_NONE] = "none", [CI_WILSON] = "wilson", [CI_BYAR] = "byar",
-	[CI_EXACT] = "exact", [CI_T] = "t", [CI_NEWCOMBE] = "newcombe"
+	[CI_EXACT] = "exact", [CI_T] = "t", [CI_NEWCOMBE] = "newcombe",
+	[CI_SIMULATION] = "simulation"
 };
 
 static const struct {
@@ -726,13 +729,36 @@ static int on_key(const struct ini_key *k, void *vp)
 		return on_group(k, &p->d->group_a);
 	if (!strcmp(k->section, "group_b"))
 		return on_group(k, &p->d->group_b);
+	if (!strcmp(k->section, "deciles")) {
+		struct ind_group *g = &p->d->deciles;
+
+		if (!g->line)
+			g->line = k->line;
+		if (!strcmp(k->name, "indicator"))
+			return set_str(&g->indicator, k->value);
+		if (!strcmp(k->name, "repetitions")) {
+			char *end;
+			unsigned long long r = strtoull(k->value, &end, 10);
+
+			if (!*k->value || *end || k->value[0] == '-' ||
+			    r < 1000 || r > 10000000)
+				return error_at(k->path, k->line, 0,
+						"'repetitions' is a whole number from 1000 to 10000000, not '%s'",
+						k->value);
+			p->d->repetitions = (unsigned long)r;
+			return 0;
+		}
+		return error_at(k->path, k->line, 0,
+				"unknown key '%s' in [%s]", k->name,
+				k->section);
+	}
 	free(p->bad_section);
 	p->bad_section = xstrdup(k->section);
 	if (!*k->section)
 		return error_at(k->path, k->line, 0,
 				"'%s' comes before any [section]", k->name);
 	return error_at(k->path, k->line, 0,
-			"unknown section '[%s]' (known: indicator, numerator, denominator, value, sd, fallback, category NAME, group_a, group_b)",
+			"unknown section '[%s]' (known: indicator, numerator, denominator, value, sd, fallback, category NAME, group_a, group_b, deciles)",
 			k->section);
 }
 
@@ -859,9 +885,10 @@ static int add_deciles(const char *path, struct parse *p)
 	struct indicator_def *d = p->d;
 	int k;
 
-	if (d->type == IND_GAP)
+	if (d->type == IND_GAP || d->type == IND_SII)
 		return error_at(path, p->line_deciles, 0,
-				"a gap has no breakdowns: 'deciles' is for the indicators it compares");
+				"a %s has no breakdowns: 'deciles' is for the indicators it compares",
+				d->type == IND_GAP ? "gap" : "sii");
 	for (k = 1; k <= 10; k++) {
 		struct ind_category *c;
 		struct ind_where *w;
@@ -917,6 +944,8 @@ static unsigned long section_line(const struct indicator_def *d,
 		return d->sd.parts[0].line;
 	case T_GROUPS:
 		return d->group_a.line ? d->group_a.line : d->group_b.line;
+	case T_DECILES:
+		return d->deciles.line;
 	default:
 		return d->fallbacks[0].line;
 	}
@@ -943,6 +972,8 @@ static int check_type(const char *path, struct parse *p)
 		have |= T_GROUPS;
 	if (d->nfallbacks)
 		have |= T_FALLBACK;
+	if (d->deciles.line)
+		have |= T_DECILES;
 	{
 		static const struct {
 			unsigned bit;
@@ -952,6 +983,7 @@ static int check_type(const char *path, struct parse *p)
 			{ T_VALUE, "[value]" }, { T_SD, "[sd]" },
 			{ T_GROUPS, "[group_a] and [group_b]" },
 			{ T_FALLBACK, "[fallback]" },
+			{ T_DECILES, "[deciles]" },
 		};
 
 		for (i = 0; i < NELEM(secs); i++) {
@@ -982,6 +1014,16 @@ static int check_type(const char *path, struct parse *p)
 			ret = error_at(path, d->categories[0].line, 0,
 				       "a gap has no breakdowns: its groups are categories of other indicators");
 	}
+	if (d->type == IND_SII) {
+		if (d->deciles.line && !d->deciles.indicator)
+			ret = error_at(path, d->deciles.line, 0,
+				       "[deciles] needs 'indicator': one broken down by deprivation decile ('deciles' or 'local_deciles')");
+		if (d->ncategories)
+			ret = error_at(path, d->categories[0].line, 0,
+				       "an sii has no breakdowns: it is one figure across the deciles of another indicator");
+		if (!d->repetitions)
+			d->repetitions = 100000;
+	}
 	if (!p->have_ci)
 		d->ci = types[ti].ci;
 	if (!(types[ti].cis & BIT(d->ci)))
@@ -1000,7 +1042,7 @@ static int check_type(const char *path, struct parse *p)
 			       "a rate needs 'multiplier' (1000, 10000 or 100000)");
 	if ((d->type == IND_COUNT || d->type == IND_PROJECTION ||
 	     d->type == IND_PREVALENCE || d->type == IND_GAP ||
-	     d->type == IND_MEAN) && p->have_mult)
+	     d->type == IND_MEAN || d->type == IND_SII) && p->have_mult)
 		ret = error_at(path, p->line_mult, 0,
 			       "a %s has no 'multiplier'", tn);
 	if (types[ti].percent && !p->have_mult)
@@ -1206,6 +1248,8 @@ void indicator_release(struct indicator_def *d)
 	free(d->group_a.category);
 	free(d->group_b.indicator);
 	free(d->group_b.category);
+	free(d->deciles.indicator);
+	free(d->deciles.category);
 	memset(d, 0, sizeof(*d));
 }
 
@@ -1257,6 +1301,30 @@ static int check_group(const struct indicator_set *set,
 	return 0;
 }
 
+/* An SII's indicator: another definition, broken down by decile. */
+static int check_deciles(const struct indicator_set *set,
+			 const struct indicator_def *d)
+{
+	const struct indicator_def *o = indicator_find(set,
+						       d->deciles.indicator);
+	int k;
+
+	if (!o)
+		return error_at(d->path, d->deciles.line, 0,
+				"[deciles] names the indicator '%s', which has no definition (or one with errors)",
+				d->deciles.indicator);
+	for (k = 1; k <= 10; k++) {
+		char name[16];
+
+		snprintf(name, sizeof(name), "decile%d", k);
+		if (!indicator_category(o, name))
+			return error_at(d->path, d->deciles.line, 0,
+					"[deciles]: '%s' is not broken down by deprivation decile (give it 'deciles' or 'local_deciles')",
+					d->deciles.indicator);
+	}
+	return 0;
+}
+
 /* A projection carries on the estimates of another, plain indicator. */
 static int check_continues(const struct indicator_set *set,
 			   const struct indicator_def *d)
@@ -1285,6 +1353,8 @@ int indicator_check_links(struct indicator_set *set)
 		struct indicator_def *d = &set->defs[i];
 
 		if (d->continues && check_continues(set, d) < 0)
+			bad[i] = 1;
+		if (d->type == IND_SII && check_deciles(set, d) < 0)
 			bad[i] = 1;
 		if (d->type != IND_GAP)
 			continue;
@@ -1404,9 +1474,18 @@ void indicator_unit(const struct indicator_def *d,
 		snprintf(out, n, "per %s%s%s", num, *label ? " " : "", label);
 	} else if (indicator_is_percentage(d)) {
 		snprintf(out, n, "%%");
-	} else if (d->type == IND_GAP) {
+	} else if (d->type == IND_SII && set &&
+		   indicator_find(set, d->deciles.indicator) &&
+		   indicator_find(set, d->deciles.indicator)->type ==
+		   IND_RATE) {
+		/* A difference of rates is in the rate's own unit. */
+		indicator_unit(indicator_find(set, d->deciles.indicator), set,
+			       out, n);
+	} else if (d->type == IND_GAP || d->type == IND_SII) {
 		const struct indicator_def *a = set ?
-			indicator_find(set, d->group_a.indicator) : NULL;
+			indicator_find(set, d->type == IND_GAP ?
+				       d->group_a.indicator :
+				       d->deciles.indicator) : NULL;
 
 		if (a && indicator_is_percentage(a))
 			snprintf(out, n, "percentage points");
