@@ -5,9 +5,10 @@
 # The national data set (gen-sample --national: every upper-tier authority,
 # its region and England, 15 years of every publication, and every LSOA's
 # population by single year of age and sex for 14 mid-years with its IMD
-# decile) is generated once into $CACHE (default build/bench/national) and
-# kept while the generator is unchanged. Then, RUNS times (default 3), side
-# by side in each run:
+# decile) is in $NATIONAL (make bench writes it once, to build/national).
+# The project's source definitions, indicators and configuration read it
+# from $WORK (build/bench), which holds the warehouse and outputs. Then,
+# RUNS times (default 3), side by side in each run:
 #   - cat of the input files to /dev/null (the I/O limit) and a bare libcsv
 #     pass over them (csvpass: the parsing limit);
 #   - each stage alone on a fresh warehouse: ingest, calc (every indicator,
@@ -21,29 +22,32 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 bin=${BIN:-$top/build/bin}
 tools=${TOOLS:-$top/build/tools}
 runs=${RUNS:-3}
-cache=${CACHE:-$top/build/bench/national}
+national=$(cd "${NATIONAL:-$top/build/national}" && pwd)
+work=${WORK:-$top/build/bench}
 
-# --- the national data set, generated once --------------------------------
-stamp=$(sha256sum "$tools/gen-sample" | cut -c1-64)
-if [ ! -f "$cache/.generated" ] || [ "$(cat "$cache/.generated")" != "$stamp" ]; then
-	echo "generating the national data set into $cache (once)..."
-	rm -rf "$cache"
-	mkdir -p "$cache"
-	start=$(date +%s.%N)
-	"$tools/gen-sample" --national -o "$cache/inputs"
-	echo "  generated in $(echo "$(date +%s.%N) - $start" | bc | cut -c1-6) s"
-	echo "$stamp" > "$cache/.generated"
-fi
-# The project's source definitions and indicators over the national
-# extracts, the warehouse and outputs beside them, all in the cache folder.
-work=$cache
-trap 'rm -rf "$work/var" "$work/outputs" "$work"/t.* "$work/time" "$work/out" "$work/err"' EXIT
-rm -rf "$work/inputs/sources" "$work/indicators" "$work"/t.*
-cp -R "$top/inputs/sources" "$work/inputs/sources"
+[ -f "$national/.written" ] || {
+	echo "bench-national: no national data set in '$national' (make bench writes it)" >&2
+	exit 2
+}
+rm -rf "$work"
+mkdir -p "$work"
+work=$(cd "$work" && pwd)
+trap 'rm -rf "$work/var" "$work/outputs"' EXIT
+cp -R "$top/inputs/sources" "$work/sources"
 cp -R "$top/indicators" "$work/indicators"
-sed 's|^neighbours *=.*|neighbours  = inputs/reference/statistical_neighbours.csv|' \
-	"$top/jsna.ini" > "$work/jsna.ini"
-files=$(find "$cache/inputs" -name '*.csv' ! -path '*/sources/*' | sort)
+cat > "$work/jsna.ini" <<INI
+[area]
+code        = E06000050
+benchmarks  = E92000001, E12000002
+neighbours  = $national/reference/statistical_neighbours.csv
+[paths]
+inputs      = $national
+sources     = $work/sources
+indicators  = $work/indicators
+warehouse   = $work/var/jsna.db
+outputs     = $work/outputs
+INI
+files=$(find "$national" -name '*.csv' | sort)
 bytes=$(cat $files | wc -c)
 nfiles=$(echo "$files" | wc -l)
 

@@ -1627,8 +1627,9 @@ enum compute_status compute_indicator(const struct compute_env *env,
 					 d->polarity);
 		/* The parent comparison is an authority's with its region
 		 * (Fingertips does not compare a region with England
-		 * twice). */
-		if (a && a->parent && !strcmp(a->level, "LA")) {
+		 * twice), and a locality's with its authority. */
+		if (a && a->parent && (!strcmp(a->level, "LA") ||
+				       !strcmp(a->level, "Locality"))) {
 			p = sorted_row(&rs, r->var, a->parent,
 				       r->period.sortable);
 			r->cmp_parent = compare(r, p ? &rs.r[p - 1] : NULL,
