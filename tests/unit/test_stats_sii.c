@@ -855,17 +855,17 @@ static void test_reference(void **state)
 				const double *want = &w->want[k ? W_L2 : W_L1];
 				char what[32];
 
-				snprintf(what, sizeof what, "sii_lowercl_%zu",
-					 k + 1);
+				snprintf(what, sizeof what, "sii_lowercl_%d",
+					 (int)k + 1);
 				check_ci(s.sii_lower[k], want[0], w, what, in);
-				snprintf(what, sizeof what, "sii_uppercl_%zu",
-					 k + 1);
+				snprintf(what, sizeof what, "sii_uppercl_%d",
+					 (int)k + 1);
 				check_ci(s.sii_upper[k], want[1], w, what, in);
-				snprintf(what, sizeof what, "rii_lowercl_%zu",
-					 k + 1);
+				snprintf(what, sizeof what, "rii_lowercl_%d",
+					 (int)k + 1);
 				check_ci(s.rii_lower[k], want[2], w, what, in);
-				snprintf(what, sizeof what, "rii_uppercl_%zu",
-					 k + 1);
+				snprintf(what, sizeof what, "rii_uppercl_%d",
+					 (int)k + 1);
 				check_ci(s.rii_upper[k], want[3], w, what, in);
 			}
 			/* the line alone gives the same fit */
