@@ -54,10 +54,10 @@ void smallarea_free(struct smallarea *sa);
 /* How many small areas the geography holds (0: nothing to add up). */
 size_t smallarea_count(const struct smallarea *sa);
 
-/* As store_each_observation_with, with small areas added up (above). */
+/* As store_each_observation_where, with small areas added up (above). */
 int smallarea_each_observation(struct smallarea *sa, struct store *st,
 			       const char *dataset, const char *measure,
-			       const char *with1, const char *with2,
+			       store_series_fn *keep, void *keep_ctx,
 			       int split, store_obs_fn *fn, void *ctx);
 
 #endif

@@ -119,6 +119,9 @@ struct observation {
 	const char *note;	/* NULL or the publisher's note */
 	uint32_t area_id;	/* read back: the store's number for area, the
 				 * same for the same code; 0 when not known */
+	unsigned long block;	/* read back: which block of the reading
+				 * (file and filters are the same within
+				 * one); 0 when not read back */
 };
 /* Observations are written in blocks, one series (a file's dataset,
  * measure and filters) each (obsblock.h): a put is held in memory until
@@ -159,6 +162,13 @@ int store_each_observation_with(struct store *st, const char *dataset,
 				const char *measure, const char *with1,
 				const char *with2, store_obs_fn *fn,
 				void *ctx);
+/* The same, keeping the series for which keep (when not NULL) returns
+ * nonzero, given their filters: a selection of a few choices from a wide
+ * dataset (five ages of 183 series) reads only their blocks. */
+typedef int store_series_fn(const char *filters, void *ctx);
+int store_each_observation_where(struct store *st, const char *dataset,
+				 const char *measure, store_series_fn *keep,
+				 void *keep_ctx, store_obs_fn *fn, void *ctx);
 
 /* A row of a reference list (kind "parent", "neighbour", "la_number"):
  * code -> other, with an optional rank (0 = none) and label. */

@@ -267,6 +267,32 @@ static int on_obs(const struct observation *o, void *vc)
 	return 0;
 }
 
+/* Does a series (its filters) hold rows some variant can take? Each
+ * condition of the selection must accept its value of that column, in
+ * one variant or another: on_obs's test, once a block. */
+static int keep_series(const char *filters, void *vc)
+{
+	struct read_ctx *c = vc;
+	size_t i, v, nw = c->sel->nwhere;
+
+	for (i = 0; i < nw; i++) {
+		size_t len;
+		const char *val;
+
+		if (decile_kind(c->sel->where[i].column))
+			continue;	/* added by the sums: in no series */
+		val = filter_value(filters, c->sel->where[i].column, &len);
+		if (!val)
+			return 0;
+		for (v = 0; v < c->nvars; v++)
+			if (choice_of(c->eff[v * nw + i], val, len))
+				break;
+		if (v == c->nvars)
+			return 0;
+	}
+	return 1;
+}
+
 /* The conditions of sel for a variant: the category's replace those on
  * the same column. */
 static const struct ind_where *effective(const struct ind_selection *sel,
@@ -379,42 +405,20 @@ static enum compute_status read_selection(const struct compute_env *env,
 	for (v = 0; v < nvars; v++)
 		c.split |= c.by_decile[v];
 	*unloaded = 0;
-	/* The conditions every variant shares with one value narrow the
-	 * read (the others are matched row by row). */
+	/* Only the series some variant can take are read: a few ages of a
+	 * table of 183 series read a few blocks. Nothing matched: read it
+	 * all, to say why. */
 	{
-		char *with[2] = { NULL, NULL };
-		size_t nwith = 0;
-		int rc;
+		int rc = smallarea_each_observation(env->sa, env->st,
+						    sel->dataset, measure,
+						    keep_series, &c, c.split,
+						    on_obs, &c);
 
-		for (i = 0; i < nw && nwith < 2; i++) {
-			const struct ind_where *w = &sel->where[i];
-
-			for (v = 0; v < nvars; v++)
-				if (c.eff[v * nw + i] != w)
-					break;
-			if (v == nvars && w->nchoices == 1 &&
-			    !decile_kind(w->column) &&
-			    !strchr(w->column, '=') &&
-			    !strchr(w->choices[0], 0x1f)) {
-				struct buf b = BUF_INIT;
-
-				buf_addf(&b, "%s=%s", w->column,
-					 w->choices[0]);
-				with[nwith++] = buf_detach(&b, NULL);
-			}
-		}
-		rc = smallarea_each_observation(env->sa, env->st,
-						sel->dataset, measure,
-						with[0], with[1], c.split,
-						on_obs, &c);
-		/* Nothing matched: read it all, to say why. */
-		if (rc == 0 && c.rows == 0 && nwith)
+		if (rc == 0 && c.rows == 0)
 			rc = smallarea_each_observation(env->sa, env->st,
 							sel->dataset,
 							measure, NULL, NULL,
 							c.split, on_obs, &c);
-		free(with[0]);
-		free(with[1]);
 		if (rc < 0) {
 			ret = COMPUTE_SYSTEM;
 			goto out;

@@ -127,6 +127,10 @@ static const char *area_type(const char *level)
 		return "England";
 	if (!strcmp(level, "Region"))
 		return "Regions (statistical)";
+	/* Parts of an authority added up from its small areas: no
+	 * Fingertips area type, the council's own word. */
+	if (!strcmp(level, "Locality"))
+		return "Locality";
 	return "Counties & UAs (from Apr 2023)";
 }
 

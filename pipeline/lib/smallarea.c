@@ -62,6 +62,7 @@ struct context {
 	long long file;
 	char *filters;
 	struct period period;
+	unsigned long block;	/* the last block read into it */
 	struct cell *cells;	/* ntargets * NSLOT */
 };
 
@@ -71,7 +72,7 @@ struct reading {
 	store_obs_fn *fn;
 	void *ctx;
 	struct context *ctxs;
-	size_t nctx, ctx_alloc;
+	size_t nctx, ctx_alloc, last;
 	long long file;			/* the file being read */
 	unsigned char *direct;		/* targets with their own values */
 	struct buf filters;
@@ -490,31 +491,37 @@ static struct context *context_of(struct reading *rd,
 	size_t i;
 
 	/* The last one, nearly always: a block is one series, mostly one
-	 * period. */
-	for (i = rd->nctx; i-- > 0;) {
-		cx = &rd->ctxs[i];
+	 * period; within a block, its filters need no comparing. */
+	if (rd->nctx) {
+		cx = &rd->ctxs[rd->last];
 		if (cx->period.year == o->period.year &&
 		    cx->period.month == o->period.month &&
 		    cx->period.kind == o->period.kind &&
-		    !strcmp(cx->filters, o->filters))
+		    ((o->block && cx->block == o->block) ||
+		     !strcmp(cx->filters, o->filters))) {
+			cx->block = o->block;
 			return cx;
-		if (rd->nctx - i > 4)
-			break;
+		}
 	}
 	for (i = 0; i < rd->nctx; i++) {
 		cx = &rd->ctxs[i];
 		if (cx->period.year == o->period.year &&
 		    cx->period.month == o->period.month &&
 		    cx->period.kind == o->period.kind &&
-		    !strcmp(cx->filters, o->filters))
+		    !strcmp(cx->filters, o->filters)) {
+			cx->block = o->block;
+			rd->last = i;
 			return cx;
+		}
 	}
 	if (rd->nctx == rd->ctx_alloc)
 		XGROW(rd->ctxs, rd->ctx_alloc, rd->nctx + 1);
+	rd->last = rd->nctx;
 	cx = &rd->ctxs[rd->nctx++];
 	cx->file = o->file;
 	cx->filters = xstrdup(o->filters);
 	cx->period = o->period;
+	cx->block = o->block;
 	cx->cells = xcalloc(rd->sa->ntargets * NSLOT + 1, sizeof(*cx->cells));
 	return cx;
 }
@@ -560,15 +567,15 @@ static int on_obs(const struct observation *o, void *vr)
 
 int smallarea_each_observation(struct smallarea *sa, struct store *st,
 			       const char *dataset, const char *measure,
-			       const char *with1, const char *with2,
+			       store_series_fn *keep, void *keep_ctx,
 			       int split, store_obs_fn *fn, void *ctx)
 {
 	struct reading rd;
 	int rc;
 
 	if (!sa || !sa->n)
-		return store_each_observation_with(st, dataset, measure,
-						   with1, with2, fn, ctx);
+		return store_each_observation_where(st, dataset, measure,
+						    keep, keep_ctx, fn, ctx);
 	memset(&rd, 0, sizeof(rd));
 	rd.sa = sa;
 	rd.split = split;
@@ -577,8 +584,8 @@ int smallarea_each_observation(struct smallarea *sa, struct store *st,
 	rd.file = -1;
 	rd.direct = xcalloc(sa->ntargets + 1, 1);
 	buf_init(&rd.filters, 64);
-	rc = store_each_observation_with(st, dataset, measure, with1, with2,
-					 on_obs, &rd);
+	rc = store_each_observation_where(st, dataset, measure, keep, keep_ctx,
+					  on_obs, &rd);
 	if (rc == 0)
 		rc = emit(&rd);
 	else if (rd.ret < 0)

@@ -744,9 +744,31 @@ int store_each_observation(struct store *s, const char *dataset,
 					   fn, ctx);
 }
 
+struct with_pair {
+	const char *with1, *with2;
+};
+
+static int keep_with(const char *filters, void *vp)
+{
+	const struct with_pair *w = vp;
+
+	return (!w->with1 || filters_have(filters, w->with1)) &&
+	       (!w->with2 || filters_have(filters, w->with2));
+}
+
 int store_each_observation_with(struct store *s, const char *dataset,
 				const char *measure, const char *with1,
 				const char *with2, store_obs_fn *fn, void *ctx)
+{
+	struct with_pair w = { with1, with2 };
+
+	return store_each_observation_where(s, dataset, measure, keep_with,
+					    &w, fn, ctx);
+}
+
+int store_each_observation_where(struct store *s, const char *dataset,
+				 const char *measure, store_series_fn *keep,
+				 void *keep_ctx, store_obs_fn *fn, void *ctx)
 {
 	sqlite3_stmt *q;
 	struct each_ctx c;
@@ -767,11 +789,11 @@ int store_each_observation_with(struct store *s, const char *dataset,
 		const void *data = sqlite3_column_blob(q, 2);
 		int len = sqlite3_column_bytes(q, 2);
 
-		if ((with1 && !filters_have(filters, with1)) ||
-		    (with2 && !filters_have(filters, with2)))
+		if (keep && !keep(filters, keep_ctx))
 			continue;
 		c.o.file = sqlite3_column_int64(q, 0);
 		c.o.filters = filters;
+		c.o.block++;
 		if (obsblock_decode(data, (size_t)len, on_block_row, &c) < 0) {
 			if (c.ret < 0) {
 				ret = c.ret;
