@@ -17,8 +17,8 @@
  * store_put_value under env->run. The values are kept in env->cache for
  * the gaps computed later. The caller owns the transaction. Returns
  * COMPUTE_OK, COMPUTE_DATA (the definition cannot be computed on what is
- * loaded: reported with the definition's FILE:LINE) or COMPUTE_SYSTEM
- * (reported).
+ * loaded: reported with the definition's FILE:LINE; nothing was written)
+ * or COMPUTE_SYSTEM (reported).
  */
 #ifndef JSNA_COMPUTE_H
 #define JSNA_COMPUTE_H
