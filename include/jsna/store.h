@@ -204,6 +204,10 @@ int store_each_dataset(struct store *st, store_dataset_fn *fn, void *ctx);
 typedef int store_string_fn(const char *s, void *ctx);
 int store_each_filter(struct store *st, const char *dataset,
 		      store_string_fn *fn, void *ctx);
+/* The same for one measure: the filters of each of its series, in
+ * order. */
+int store_each_series(struct store *st, const char *dataset,
+		      const char *measure, store_string_fn *fn, void *ctx);
 
 /* Indicator metadata and values, kept per calc run. */
 struct indicator_meta {

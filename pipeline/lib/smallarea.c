@@ -9,6 +9,11 @@
  * file, so that memory holds one file's sums, whatever the number of
  * files. Small areas are known by the store's text number of their code,
  * looked up by code once.
+ *
+ * Several selections often read the same series (the under-5s of every
+ * small area, for five indicators): the first reading keeps its sums, of
+ * every decile both ways, and the next ones are given them again without
+ * reading (up to KEPT_BYTES in all).
  */
 #include "jsna/smallarea.h"
 
@@ -48,9 +53,30 @@ struct smallarea {
 	 * looked up yet). */
 	uintptr_t *by_id;
 	size_t by_id_alloc;
+	struct strmap kept;		/* "dataset US measure US series..."
+					 * -> struct kept */
+	size_t kept_bytes;
 };
 
 #define NOT_SMALL ((uintptr_t)-1)
+#define KEPT_BYTES (32u << 20)
+
+/* One sum of a reading kept for the next. */
+struct kept_obs {
+	long long file;
+	const char *filters;	/* interned in the struct kept */
+	double value;
+	int target, year;
+	unsigned char slot, kind, month;
+	char symbol[5];		/* the first few letters: c, x, low... */
+};
+
+struct kept {
+	struct kept_obs *obs;
+	size_t n, alloc;
+	size_t bytes;			/* about what it holds */
+	struct strmap filters;	/* interned: the string is the key */
+};
 
 struct cell {
 	double sum;
@@ -68,13 +94,17 @@ struct context {
 
 struct reading {
 	struct smallarea *sa;
-	int split;
+	int split;			/* the deciles added up */
+	int want;			/* the deciles given to fn */
+	struct kept *rec;		/* what is kept, or NULL */
 	store_obs_fn *fn;
 	void *ctx;
 	struct context *ctxs;
 	size_t nctx, ctx_alloc, last;
 	long long file;			/* the file being read */
 	unsigned char *direct;		/* targets with their own values */
+	int direct_seen;		/* any observation not of a small
+					 * area: nothing kept */
 	struct buf filters;
 	int ret;
 };
@@ -352,12 +382,24 @@ int smallarea_load(struct store *st, const struct strmap *areas,
 	return 0;
 }
 
+static void kept_free(void *v)
+{
+	struct kept *k = v;
+
+	if (!k)
+		return;
+	free(k->obs);
+	strmap_release(&k->filters, free);
+	free(k);
+}
+
 void smallarea_free(struct smallarea *sa)
 {
 	size_t i;
 
 	if (!sa)
 		return;
+	strmap_release(&sa->kept, kept_free);
 	for (i = 0; i < sa->ntargets; i++)
 		free(sa->targets[i]);
 	free(sa->targets);
@@ -421,6 +463,68 @@ static void contexts_free(struct reading *rd)
 	rd->nctx = 0;
 }
 
+/* Gives fn one sum: of target t, for slot (0 all, 1 .. 10 national
+ * deciles, LOCAL + 1 .. LOCAL + 10 the authority's), if the reading
+ * wants that slot. */
+static int give(struct reading *rd, long long file, size_t t, int slot,
+		const struct period *period, const char *filters,
+		double value, const char *symbol)
+{
+	struct observation o;
+
+	if (slot && slot <= LOCAL && !(rd->want & SMALLAREA_SPLIT_NATIONAL))
+		return 0;
+	if (slot > LOCAL && !(rd->want & SMALLAREA_SPLIT_LOCAL))
+		return 0;
+	memset(&o, 0, sizeof(o));
+	o.file = file;
+	o.area = rd->sa->targets[t];
+	o.period = *period;
+	buf_reset(&rd->filters);
+	buf_adds(&rd->filters, filters);
+	if (slot) {
+		if (rd->filters.len)
+			buf_addch(&rd->filters, 0x1f);
+		if (slot <= LOCAL)
+			buf_addf(&rd->filters, SMALLAREA_DECILE "=%d", slot);
+		else
+			buf_addf(&rd->filters, SMALLAREA_LOCAL_DECILE "=%d",
+				 slot - LOCAL);
+	}
+	o.filters = rd->filters.buf;
+	o.symbol = symbol && *symbol ? symbol : NULL;
+	o.value = o.symbol ? NAN : value;
+	return rd->fn(&o, rd->ctx);
+}
+
+/* Keeps a sum for the next reading of the same series. */
+static void keep_sum(struct reading *rd, long long file, size_t t,
+		     int slot, const struct period *period,
+		     const char *filters, const struct cell *c)
+{
+	struct kept *k = rd->rec;
+	struct kept_obs *ko;
+	void **interned = strmap_put(&k->filters, filters);
+
+	if (!*interned) {
+		*interned = xstrdup(filters);
+		k->bytes += strlen(filters) + 64;
+	}
+	if (k->n == k->alloc)
+		XGROW(k->obs, k->alloc, k->n + 1);
+	ko = &k->obs[k->n++];
+	ko->file = file;
+	ko->target = (int)t;
+	ko->slot = (unsigned char)slot;
+	ko->kind = (unsigned char)period->kind;
+	ko->year = period->year;
+	ko->month = (unsigned char)period->month;
+	ko->filters = *interned;
+	ko->value = c->sum;
+	snprintf(ko->symbol, sizeof(ko->symbol), "%s", c->symbol);
+	k->bytes += sizeof(*ko);
+}
+
 /* Writes the sums of the file read so far, and forgets them. */
 static int emit(struct reading *rd)
 {
@@ -440,8 +544,6 @@ static int emit(struct reading *rd)
 			    cells[0].n < sa->size[t])
 				continue;
 			for (slot = 0; slot < NSLOT && rd->ret == 0; slot++) {
-				struct observation o;
-
 				if (slot && slot <= LOCAL &&
 				    !(rd->split & SMALLAREA_SPLIT_NATIONAL))
 					continue;
@@ -453,29 +555,14 @@ static int emit(struct reading *rd)
 				 * is a true nought: the target is whole. */
 				if (!slot && !cells[slot].n)
 					continue;
-				memset(&o, 0, sizeof(o));
-				o.file = cx->file;
-				o.area = sa->targets[t];
-				o.period = cx->period;
-				buf_reset(&rd->filters);
-				buf_adds(&rd->filters, cx->filters);
-				if (slot) {
-					if (rd->filters.len)
-						buf_addch(&rd->filters, 0x1f);
-					if (slot <= LOCAL)
-						buf_addf(&rd->filters,
-							 SMALLAREA_DECILE "=%d",
-							 slot);
-					else
-						buf_addf(&rd->filters,
-							 SMALLAREA_LOCAL_DECILE
-							 "=%d", slot - LOCAL);
-				}
-				o.filters = rd->filters.buf;
-				o.symbol = cells[slot].symbol[0] ?
-					   cells[slot].symbol : NULL;
-				o.value = o.symbol ? NAN : cells[slot].sum;
-				rd->ret = rd->fn(&o, rd->ctx);
+				if (rd->rec)
+					keep_sum(rd, cx->file, t, slot,
+						 &cx->period, cx->filters,
+						 &cells[slot]);
+				rd->ret = give(rd, cx->file, t, slot,
+					       &cx->period, cx->filters,
+					       cells[slot].sum,
+					       cells[slot].symbol);
 			}
 		}
 	}
@@ -546,6 +633,7 @@ static int on_obs(const struct observation *o, void *vr)
 
 		if (t)
 			rd->direct[t - 1] = 1;
+		rd->direct_seen = 1;
 		if ((rd->ret = rd->fn(o, rd->ctx)) < 0)
 			return -1;
 		return 0;
@@ -565,34 +653,96 @@ static int on_obs(const struct observation *o, void *vr)
 	return 0;
 }
 
+/* The key of a reading: the dataset, the measure and each series the
+ * selection keeps. */
+struct key_ctx {
+	struct buf *key;
+	store_series_fn *keep;
+	void *keep_ctx;
+};
+
+static int on_series(const char *filters, void *vk)
+{
+	struct key_ctx *k = vk;
+
+	if (!k->keep || k->keep(filters, k->keep_ctx)) {
+		buf_addch(k->key, 0x1f);
+		buf_adds(k->key, filters);
+	}
+	return 0;
+}
+
 int smallarea_each_observation(struct smallarea *sa, struct store *st,
 			       const char *dataset, const char *measure,
 			       store_series_fn *keep, void *keep_ctx,
 			       int split, store_obs_fn *fn, void *ctx)
 {
 	struct reading rd;
+	struct buf key = BUF_INIT;
+	struct key_ctx kc = { &key, keep, keep_ctx };
+	struct kept *k;
 	int rc;
+	size_t i;
 
 	if (!sa || !sa->n)
 		return store_each_observation_where(st, dataset, measure,
 						    keep, keep_ctx, fn, ctx);
 	memset(&rd, 0, sizeof(rd));
 	rd.sa = sa;
-	rd.split = split;
+	rd.want = split;
 	rd.fn = fn;
 	rd.ctx = ctx;
 	rd.file = -1;
 	rd.direct = xcalloc(sa->ntargets + 1, 1);
 	buf_init(&rd.filters, 64);
+	buf_addf(&key, "%s\x1f%s", dataset, measure);
+	if ((rc = store_each_series(st, dataset, measure, on_series,
+				    &kc)) < 0)
+		goto out;
+	/* Read before: given again. */
+	if ((k = strmap_get(&sa->kept, key.buf)) != NULL) {
+		struct period p;
+
+		memset(&p, 0, sizeof(p));
+		for (i = 0; i < k->n && rc == 0; i++) {
+			const struct kept_obs *ko = &k->obs[i];
+
+			if (!i || p.year != ko->year || p.month != ko->month ||
+			    p.kind != (enum period_kind)ko->kind) {
+				p.kind = (enum period_kind)ko->kind;
+				p.year = ko->year;
+				p.month = ko->month;
+				period_finish(&p);
+			}
+			rc = give(&rd, ko->file, (size_t)ko->target, ko->slot,
+				  &p, ko->filters, ko->value, ko->symbol);
+		}
+		goto out;
+	}
+	/* Read now, every decile both ways, to keep for the next. */
+	rd.split = SMALLAREA_SPLIT_NATIONAL | SMALLAREA_SPLIT_LOCAL;
+	if (sa->kept_bytes < KEPT_BYTES)
+		rd.rec = xcalloc(1, sizeof(*rd.rec));
+	else
+		rd.split = split;
 	rc = store_each_observation_where(st, dataset, measure, keep, keep_ctx,
 					  on_obs, &rd);
 	if (rc == 0)
 		rc = emit(&rd);
 	else if (rd.ret < 0)
 		rc = rd.ret;
+	if (rc == 0 && rd.rec && !rd.direct_seen &&
+	    sa->kept_bytes + rd.rec->bytes < KEPT_BYTES) {
+		sa->kept_bytes += rd.rec->bytes;
+		*strmap_put(&sa->kept, key.buf) = rd.rec;
+		rd.rec = NULL;
+	}
+out:
+	kept_free(rd.rec);
 	contexts_free(&rd);
 	free(rd.ctxs);
 	free(rd.direct);
 	buf_release(&rd.filters);
+	buf_release(&key);
 	return rc;
 }

@@ -38,7 +38,7 @@ enum stmt_id {
 	S_HASH_GET, S_HASH_PUT, S_VALUES_RUN, S_PRUNE_VALUES, S_PRUNE_IND,
 	S_PRUNE_CAT, S_PRUNE_RUN_FILE, S_STATUS_EACH, S_LAST_OUTSET,
 	S_TEXT_PUT, S_TEXT_ALL, S_BLOCK_PUT, S_AREA_KNOWN,
-	S_VAL_EACH_IND, S_VAL_EACH_AREA, S_VAL_EACH_BOTH,
+	S_VAL_EACH_IND, S_VAL_EACH_AREA, S_VAL_EACH_BOTH, S_SERIES_EACH,
 	S_COUNT
 };
 
@@ -123,6 +123,9 @@ static const struct { const char *what, *sql; } stmts[S_COUNT] = {
 	[S_FILTER_EACH] = { "list a dataset's filters",
 		"SELECT DISTINCT filters FROM obs_block WHERE dataset = ?1 "
 		"ORDER BY filters" },
+	[S_SERIES_EACH] = { "list a measure's series",
+		"SELECT DISTINCT filters FROM obs_block WHERE dataset = ?1 "
+		"AND measure = ?2 ORDER BY filters" },
 	[S_IND_PUT] = { "store an indicator",
 		"INSERT OR REPLACE INTO indicator(run, id, title, domain, type, "
 		"multiplier, polarity, ci, decimals, unit, count_label, sex, "
@@ -1398,6 +1401,25 @@ int store_each_filter(struct store *s, const char *dataset,
 			break;
 	if (ret == 0 && rc != SQLITE_DONE)
 		ret = db_error(s, stmts[S_FILTER_EACH].what);
+	sqlite3_reset(q);
+	return ret;
+}
+
+int store_each_series(struct store *s, const char *dataset,
+		      const char *measure, store_string_fn *fn, void *ctx)
+{
+	sqlite3_stmt *q;
+	int rc, ret = 0;
+
+	if (series_flush(s) < 0 || !(q = prep(s, S_SERIES_EACH)))
+		return -1;
+	bind_text(q, 1, dataset);
+	bind_text(q, 2, measure);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW)
+		if ((ret = fn(col_str(q, 0), ctx)) < 0)
+			break;
+	if (ret == 0 && rc != SQLITE_DONE)
+		ret = db_error(s, stmts[S_SERIES_EACH].what);
 	sqlite3_reset(q);
 	return ret;
 }
