@@ -426,6 +426,41 @@ static void add_prevalence_label(struct buf *out,
 	buf_release(&label);
 }
 
+/* "In 2024/25 the slope index of inequality across the deprivation
+ * deciles of Cheshire West and Chester's small areas (inequality in
+ * children's centre reach across deprivation) was -82.5 percentage points
+ * (95% confidence interval -84.4 to -80.5): higher in the more deprived
+ * areas." The SII is the fitted value at the least deprived end less that
+ * at the most deprived end; a direction is said only when the interval
+ * leaves out nought. */
+static void sii_headline(const struct result_indicator *ind, int j,
+			 const char *area_name, struct buf *out)
+{
+	const struct result_point *a = point(ind, SERIES_AREA, j);
+
+	open_in(out, ind, j, "the");
+	buf_adds(out, "the slope index of inequality across the deprivation deciles of ");
+	buf_adds(out, area_name);
+	buf_adds(out, "'s small areas (");
+	add_lower_first(out, nz(ind->title), (size_t)-1);
+	buf_adds(out, ") was ");
+	add_value(out, ind, a->value);
+	if (!isnan(a->lower95) && !isnan(a->upper95)) {
+		buf_adds(out, " (95% confidence interval ");
+		add_num(out, a->lower95, ind->decimals);
+		buf_adds(out, " to ");
+		add_num(out, a->upper95, ind->decimals);
+		buf_adds(out, ")");
+		if (a->upper95 < 0)
+			buf_adds(out, ": higher in the more deprived areas");
+		else if (a->lower95 > 0)
+			buf_adds(out, ": higher in the less deprived areas");
+		else
+			buf_adds(out, ": no clear slope from the more to the less deprived areas");
+	}
+	buf_addch(out, '.');
+}
+
 void wording_headline(const struct result_indicator *ind,
 		      const char *area_name, int suppress_below,
 		      struct buf *out)
@@ -443,6 +478,10 @@ void wording_headline(const struct result_indicator *ind,
 	a = point(ind, SERIES_AREA, j);
 	if (!has_value(a)) {
 		headline_withheld(ind, j, area_name, suppress_below, out);
+		return;
+	}
+	if (!strcmp(type, "sii")) {
+		sii_headline(ind, j, area_name, out);
 		return;
 	}
 	one = shows_one(a->value, 0);

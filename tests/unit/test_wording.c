@@ -626,6 +626,51 @@ static void test_latest_fallback(void **state)
 }
 
 /* Nothing to say: nothing appended, and what was there is kept. */
+/* A slope index of inequality: its value and interval, and a direction
+ * only where the interval leaves out nought (the SII is the least
+ * deprived end less the most deprived). */
+static void test_sii(void **state)
+{
+	struct fix f;
+	struct result_point *p;
+	static const struct { double lo, hi; const char *said; } cases[] = {
+		{ -84.4, -80.5, ": higher in the more deprived areas." },
+		{ 3.0, 9.4, ": higher in the less deprived areas." },
+		{ -1.2, 4.4,
+		  ": no clear slope from the more to the less deprived areas." },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char want[512];
+
+		fix_init(&f, "sii", "not_applicable", "percentage points", "",
+			 "", 1, "Inequality in children's centre reach across "
+			 "deprivation", PERIOD_FINANCIAL, 2021, 4);
+		p = area(&f, 3, (cases[i].lo + cases[i].hi) / 2, NAN,
+			 "Not compared");
+		p->lower95 = cases[i].lo;
+		p->upper95 = cases[i].hi;
+		snprintf(want, sizeof(want), "In 2024/25 the slope index of "
+			 "inequality across the deprivation deciles of "
+			 "Cheshire West and Chester's small areas (inequality "
+			 "in children's centre reach across deprivation) was "
+			 "%.1f percentage points (95%% confidence interval "
+			 "%.1f to %.1f)%s", (cases[i].lo + cases[i].hi) / 2,
+			 cases[i].lo, cases[i].hi, cases[i].said);
+		assert_string_equal(headline(&f, AREA), want);
+	}
+	/* No interval: the value alone. */
+	fix_init(&f, "sii", "not_applicable", "percentage points", "", "", 1,
+		 "Inequality in reach", PERIOD_FINANCIAL, 2021, 4);
+	area(&f, 3, -12.25, NAN, "Not compared");
+	assert_string_equal(headline(&f, AREA),
+		"In 2024/25 the slope index of inequality across the "
+		"deprivation deciles of Cheshire West and Chester's small "
+		"areas (inequality in reach) was -12.3 percentage points.");
+}
+
 static void test_nothing(void **state)
 {
 	struct fix f;
@@ -1120,6 +1165,7 @@ int main(void)
 		cmocka_unit_test(test_rounding_tie),
 		cmocka_unit_test(test_suppressed),
 		cmocka_unit_test(test_latest_fallback),
+		cmocka_unit_test(test_sii),
 		cmocka_unit_test(test_nothing),
 		cmocka_unit_test(test_no_area),
 		cmocka_unit_test(test_singular_rules),

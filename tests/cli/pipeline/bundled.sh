@@ -24,7 +24,10 @@ awk -F, 'FNR == 1 { file++; next }
 	inputs/dfe/cla_number_and_rate_per_10k_children.csv outputs/indicators.csv || fail "rounded rates"
 # Every definition of the catalogue has a value for the configured area in
 # the long export, and one for England and the region too, but for the
-# council's own extracts (local_* datasets), which hold the council alone.
+# council's own extracts (local_* datasets), which hold the council alone,
+# and the sums of small areas (ons_sape, and the SIIs over their deciles):
+# the bundled sample holds the council's small areas alone, and a sum for
+# the region or England needs every authority's.
 sqlite3 -batch -noheader :memory: ".import --csv outputs/indicators.csv x" \
 	"SELECT \"Indicator ID\" || '|' || \"Area Code\" FROM x WHERE Value <> '' GROUP BY 1" > have.txt
 missing=0
@@ -32,7 +35,8 @@ for f in indicators/*.ini; do
 	id=$(basename "$f" .ini)
 	[ "$id" = sections ] && continue
 	areas="E06000050"
-	grep -q '^dataset *= *local_' "$f" || areas="$areas E92000001 E12000002"
+	grep -q -E '^dataset *= *(local_|ons_sape)|^type *= *sii' "$f" ||
+		areas="$areas E92000001 E12000002"
 	for a in $areas; do
 		grep -qx "$id|$a" have.txt || { echo "no value: $id for $a" >&2; missing=$((missing + 1)); }
 	done
