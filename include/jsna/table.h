@@ -28,7 +28,13 @@
  *  - the gap tables, free school meals and SEN: a row per academic year
  *    (ascending) in which any gap has a row, and per stage (the gap
  *    indicators eyfs_gld_*_gap, ks2_rwm_*_gap, ks4_att8_*_gap) a column
- *    for the area and one for England, the unit in the header.
+ *    for the area and one for England, the unit in the header;
+ *  - the localities table: a row per indicator with figures for the
+ *    area's localities (areas of level Locality inside it, added up from
+ *    their small areas), in the order of the results, for its latest
+ *    period with a locality's figure: the period, the unit, the area's
+ *    figure, then one column per locality (by name), each figure with
+ *    its comparison with the area (for the fill).
  * A table with nothing to show (no row, or no column but the first) is
  * empty: table_empty() says so and the stage writes no file for it, but
  * for the summary, which is always written.
@@ -49,7 +55,8 @@
  * The HTML page, the Markdown file and the workbook's sheets show the
  * tables in the order of enum table_kind; the files are named by stem:
  * tables/summary.csv, attainment_eyfs.csv, attainment_ks2.csv,
- * attainment_ks4.csv, gap_fsm.csv, gap_sen.csv (pipeline/table/table.c).
+ * attainment_ks4.csv, gap_fsm.csv, gap_sen.csv, localities.csv
+ * (pipeline/table/table.c).
  */
 #ifndef JSNA_TABLE_H
 #define JSNA_TABLE_H
@@ -72,7 +79,7 @@ enum {
 /* The tables, in the workbook's order. */
 enum table_kind {
 	TABLE_SUMMARY, TABLE_EYFS, TABLE_KS2, TABLE_KS4, TABLE_FSM_GAP,
-	TABLE_SEN_GAP, TABLE_KINDS
+	TABLE_SEN_GAP, TABLE_LOCALITIES, TABLE_KINDS
 };
 
 enum table_cell_kind {
@@ -132,6 +139,9 @@ void table_summary(const struct results *r, struct table *t);
  * be released). */
 int table_attainment(struct store *st, const struct results *r,
 		     enum table_kind kind, struct table *t);
+/* The localities table (above); empty when the area has none. */
+int table_localities(struct store *st, const struct results *r,
+		     struct table *t);
 /* kind TABLE_FSM_GAP or TABLE_SEN_GAP. */
 void table_gaps(const struct results *r, enum table_kind kind,
 		struct table *t);

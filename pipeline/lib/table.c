@@ -42,6 +42,8 @@ static const struct kind_def {
 	[TABLE_FSM_GAP] = { "FSM gap", "gap_fsm",
 			    "Free school meals gap by year" },
 	[TABLE_SEN_GAP] = { "SEN gap", "gap_sen", "SEN gap by year" },
+	[TABLE_LOCALITIES] = { "Localities", "localities",
+			       "Figures by locality" },
 };
 
 /* The measures of each school stage, the first choosing the period. */
@@ -687,6 +689,152 @@ void table_gaps(const struct results *r, enum table_kind kind,
 	table_seal(t);
 }
 
+/* --- localities -------------------------------------------------------- */
+
+struct locality {
+	char *code, *name;
+};
+
+struct localities {
+	const char *area;
+	struct locality *l;
+	size_t n, alloc;
+};
+
+static int on_locality_area(const struct area *a, void *vl)
+{
+	struct localities *ls = vl;
+
+	if (strcmp(a->level, "Locality") != 0 || !a->parent ||
+	    strcmp(a->parent, ls->area) != 0)
+		return 0;
+	XGROW(ls->l, ls->alloc, ls->n + 1);
+	ls->l[ls->n].code = xstrdup(a->code);
+	ls->l[ls->n++].name = xstrdup(a->name);
+	return 0;
+}
+
+static int cmp_locality(const void *a, const void *b)
+{
+	return strcmp(((const struct locality *)a)->name,
+		      ((const struct locality *)b)->name);
+}
+
+/* One locality's rows of an indicator (its own, not a breakdown). */
+struct locality_read {
+	struct result_point *pt;	/* [nperiods] */
+	const struct result_indicator *ind;
+	int any;
+};
+
+static int on_locality_value(const struct value_row *v, void *vr)
+{
+	struct locality_read *lr = vr;
+	int j;
+
+	if (v->category_type[0])
+		return 0;
+	j = period_at(lr->ind, v->period.sortable);
+	if (j < 0)
+		return 0;
+	lr->pt[j].present = 1;
+	lr->pt[j].value = v->value;
+	snprintf(lr->pt[j].note, sizeof(lr->pt[j].note), "%s", v->note);
+	snprintf(lr->pt[j].cmp_parent, sizeof(lr->pt[j].cmp_parent), "%s",
+		 v->cmp_parent);
+	if (!isnan(v->value) || !strcmp(v->note, "c"))
+		lr->any = 1;
+	return 0;
+}
+
+int table_localities(struct store *st, const struct results *r,
+		     struct table *t)
+{
+	struct localities ls;
+	struct result_point **pts = NULL;
+	size_t i, k;
+	int ret = 0;
+
+	memset(&ls, 0, sizeof(ls));
+	ls.area = r->area_code;
+	if (store_each_area(st, on_locality_area, &ls) < 0)
+		ret = -1;
+	if (ls.n)
+		qsort(ls.l, ls.n, sizeof(*ls.l), cmp_locality);
+	table_start(t, TABLE_LOCALITIES, ls.n ? 4 + ls.n : 1);
+	set_header(t, 0, 0, "Indicator");
+	t->rowhead = 0;
+	if (!ls.n || ret < 0)
+		goto out;
+	set_header(t, 1, 0, "Period");
+	set_header(t, 2, 0, "Unit");
+	set_header(t, 3, 1, "%s", r->area_name);
+	for (k = 0; k < ls.n; k++)
+		set_header(t, 4 + k, 1, "%s", ls.l[k].name);
+	pts = xcalloc(ls.n + 1, sizeof(*pts));
+	for (i = 0; i < r->n && ret == 0; i++) {
+		const struct result_indicator *ind = &r->ind[i];
+		struct table_cell *row;
+		int j, latest = -1, any = 0;
+
+		for (k = 0; k < ls.n && ret == 0; k++) {
+			struct locality_read lr;
+
+			free(pts[k]);
+			pts[k] = xcalloc(ind->nperiods + 1, sizeof(**pts));
+			for (j = 0; j < (int)ind->nperiods; j++)
+				pts[k][j].value = NAN;
+			memset(&lr, 0, sizeof(lr));
+			lr.pt = pts[k];
+			lr.ind = ind;
+			if (store_each_value(st, r->run, ind->id, ls.l[k].code,
+					     on_locality_value, &lr) < 0)
+				ret = -1;
+			any |= lr.any;
+		}
+		if (!any || ret < 0)
+			continue;
+		/* The latest period with a locality's figure. */
+		for (j = (int)ind->nperiods - 1; j >= 0 && latest < 0; j--)
+			for (k = 0; k < ls.n; k++)
+				if (pts[k][j].present &&
+				    (!isnan(pts[k][j].value) ||
+				     !strcmp(pts[k][j].note, "c")))
+					latest = j;
+		row = add_row(t);
+		cell_text(&row[0], ind->title);
+		cell_text(&row[1], ind->periods[latest].label);
+		cell_text(&row[2], ind->unit);
+		cell_point(&row[3], &ind->series[SERIES_AREA].pt[latest],
+			   ind->decimals);
+		for (k = 0; k < ls.n; k++) {
+			cell_point(&row[4 + k], &pts[k][latest],
+				   ind->decimals);
+			row[4 + k].cmp = results_cmp(
+				pts[k][latest].cmp_parent);
+		}
+	}
+	{
+		struct buf cap = BUF_INIT;
+
+		buf_addf(&cap, "%s: %s and its localities, each locality "
+			 "compared with %s (95%% confidence intervals), the "
+			 "latest period with a locality's figure", t->title,
+			 r->area_name, r->area_name);
+		table_finish_caption(t, &cap);
+	}
+out:
+	for (k = 0; k < ls.n; k++) {
+		free(ls.l[k].code);
+		free(ls.l[k].name);
+		free(pts ? pts[k] : NULL);
+	}
+	free(pts);
+	free(ls.l);
+	table_seal(t);
+	return ret;
+}
+
 int table_build(struct store *st, const struct results *r,
 		enum table_kind kind, struct table *t)
 {
@@ -702,6 +850,8 @@ int table_build(struct store *st, const struct results *r,
 	case TABLE_SEN_GAP:
 		table_gaps(r, kind, t);
 		return 0;
+	case TABLE_LOCALITIES:
+		return table_localities(st, r, t);
 	case TABLE_KINDS:
 		break;
 	}

@@ -105,6 +105,33 @@ gaps() {
 gaps gap_fsm eyfs_gld_fsm_gap ks2_rwm_fsm_gap ks4_att8_fsm_gap
 gaps gap_sen eyfs_gld_sen_gap ks2_rwm_sen_gap ks4_att8_sen_gap
 
+# The localities table: a row per indicator with figures for the
+# authority's localities; each figure is the export's for that area (by
+# name) and period, rounded as the other tables round.
+sqlite3 -batch db.sqlite ".import --csv $T/localities.csv loc"
+head -1 "$T/localities.csv" | tr ',' '\n' | tail -n +4 > loc-areas.txt
+[ "$(wc -l < loc-areas.txt)" -ge 4 ] || fail "the localities table has $(wc -l < loc-areas.txt) areas"
+n=$(q "SELECT count(*) FROM loc")
+[ "$n" -ge 5 ] || fail "the localities table has $n indicators"
+i=1
+while [ "$i" -le "$n" ]; do
+	id=$(q "SELECT DISTINCT x.\"Indicator ID\" FROM x, loc WHERE loc.rowid = $i AND x.\"Indicator Name\" = loc.Indicator")
+	[ -n "$id" ] || fail "row $i: no indicator of that title"
+	got="" want="" dps=""
+	while IFS= read -r a; do
+		col=$(echo "$a" | sed 's/"/""/g')
+		got="$got,$(q "SELECT replace(\"$col\", ',', '') FROM loc WHERE rowid = $i")"
+		want="$want|$(q "SELECT coalesce((SELECT Value || '~' || x.\"Value note\" FROM x, loc
+			WHERE loc.rowid = $i AND x.\"Indicator ID\" = '$id' AND x.\"Area Name\" = '$(echo "$a" | sed "s/'/''/g")'
+			AND x.Category = '' AND x.\"Time period\" = loc.Period), '')")"
+		dps="$dps $(dp "$id")"
+	done < loc-areas.txt
+	want=$(echo "r$want" | awk -v dps="$dps" -f fmt.awk | sed 's/^r//')
+	[ "$got" = "$want" ] || fail "localities, $id: the table has '$got', the export '$want'"
+	i=$((i + 1))
+done
+echo "localities.csv: $n indicators, $(wc -l < loc-areas.txt) areas = the export's"
+
 # The workbook: its sheets, and the Early years sheet's rows = the CSV's.
 x=$T/summary.xlsx
 echo "sheets: $(unzip -p $x xl/workbook.xml | grep -o '<sheet name="[^"]*"' |
