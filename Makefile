@@ -46,9 +46,9 @@ endif
 
 ALL_CPPFLAGS = -Iinclude -I$(BUILD) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	       $(PKG_CFLAGS) $(CPPFLAGS)
-ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS)
+ALL_CFLAGS   = $(WARN) $(CFLAGS) $(SANFLAGS) -pthread
 ALL_LDFLAGS  = $(LDFLAGS) $(SANFLAGS)
-LIBS         = $(BUILD)/libjsna.a $(PKG_LIBS) $(CSV_LIBS) -lm
+LIBS         = $(BUILD)/libjsna.a $(PKG_LIBS) $(CSV_LIBS) -lm -pthread
 DEPFLAGS     = -MMD -MP
 
 LIB_SRC  := $(sort $(wildcard pipeline/lib/*.c))
@@ -139,7 +139,7 @@ fuzz:
 		clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 			-Iinclude -Itests/fuzz -I$(BUILD) -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 			$(PKG_CFLAGS) tests/fuzz/fuzz_$$t.c $(LIB_SRC) $(BUILD)/schema.c \
-			$(PKG_LIBS) $(CSV_LIBS) -lm -o $(BUILD)/libfuzzer/fuzz_$$t && \
+			$(PKG_LIBS) $(CSV_LIBS) -lm -pthread -o $(BUILD)/libfuzzer/fuzz_$$t && \
 		$(BUILD)/libfuzzer/fuzz_$$t -max_total_time=$(FUZZ_TIME) \
 			-artifact_prefix=tests/fuzz/corpus/$$t/crash- \
 			$(BUILD)/libfuzzer/corpus-$$t tests/fuzz/corpus/$$t || exit 1; \

@@ -4,6 +4,15 @@
  * one physical line at a time: every field or row that completes while a
  * line is being fed ends on that line, which gives line numbers for
  * messages without a second pass.
+ *
+ * A big file is read by a second thread: it reads, parses and checks the
+ * text into batches of rows, while the caller's thread takes each row
+ * through the callback (mapping and storing it), so the two halves of the
+ * work run side by side on two processors. Messages the reading gives (a
+ * parse error, text converted from Windows-1252) travel in the batches and
+ * are said by the caller's thread at their place between the rows, so
+ * what is said, and in what order, is the same either way; the reading
+ * thread calls nothing of the caller's.
  */
 #include "jsna/csvin.h"
 
@@ -11,9 +20,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "jsna/buf.h"
@@ -21,6 +34,50 @@
 
 /* A field larger than this is taken as a broken file, not data. */
 #define CSVIN_MAX_FIELD (1u << 20)
+
+/* Files from this size are read by a second thread (JSNA_CSV_THREAD
+ * = always or never says otherwise); a batch holds about this much. */
+#define THREAD_MIN (1u << 20)
+#define BATCH_BYTES (256u << 10)
+#define BATCH_ROWS 4096
+#define QUEUE_MAX 3
+
+/* A batch of rows read, and the messages at their places. */
+struct batch {
+	struct buf text;		/* every field's bytes and a NUL */
+	struct bfield {
+		size_t off, len;
+		unsigned long line;
+		int qempty;
+	} *f;
+	size_t nf, falloc;
+	struct brow {
+		size_t first, nf;	/* its fields: f[first ..] */
+		unsigned long recno, line;
+	} *rows;
+	size_t nrows, ralloc;
+	struct bmsg {
+		size_t before;		/* said before row [before] */
+		int kind;		/* SAY_* */
+		unsigned long line, col;
+		char *text;
+	} *msgs;
+	size_t nmsgs, malloc_;
+	int last;			/* the reading is over: */
+	int rc, io_error;		/* run()'s status */
+	struct batch *next;
+};
+
+/* Batches from the reading thread to the caller's. */
+struct queue {
+	pthread_mutex_t mu;
+	pthread_cond_t more, room;
+	struct batch *head, *tail, *spare;
+	int queued;
+	int stop;			/* the caller wants no more */
+};
+
+enum { SAY_WARNING, SAY_ERROR, SAY_PLAIN };
 
 struct reader {
 	const char *path;
@@ -50,7 +107,131 @@ struct reader {
 	struct buf scratch;
 	size_t too_big;			/* column of a field too long, or 0 */
 	unsigned long big_line;		/* and the line where it starts */
+	struct queue *q;		/* a reading thread's, or NULL */
+	struct batch *b;		/* the batch being filled */
 };
+
+static void batch_reset(struct batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nmsgs; i++)
+		free(b->msgs[i].text);
+	buf_reset(&b->text);
+	b->nf = b->nrows = b->nmsgs = 0;
+	b->last = b->rc = b->io_error = 0;
+	b->next = NULL;
+}
+
+static void batch_free(struct batch *b)
+{
+	if (!b)
+		return;
+	batch_reset(b);
+	buf_release(&b->text);
+	free(b->f);
+	free(b->rows);
+	free(b->msgs);
+	free(b);
+}
+
+/* Hands the batch being filled to the caller's thread, and starts the
+ * next; -1 when the caller wants no more. */
+static int batch_push(struct reader *r)
+{
+	struct queue *q = r->q;
+	struct batch *b = r->b;
+	int stop;
+
+	pthread_mutex_lock(&q->mu);
+	while (q->queued >= QUEUE_MAX && !q->stop)
+		pthread_cond_wait(&q->room, &q->mu);
+	stop = q->stop;
+	if (q->tail)
+		q->tail->next = b;
+	else
+		q->head = b;
+	q->tail = b;
+	q->queued++;
+	r->b = q->spare;
+	if (r->b)
+		q->spare = r->b->next;
+	pthread_cond_signal(&q->more);
+	pthread_mutex_unlock(&q->mu);
+	if (!r->b) {
+		r->b = xcalloc(1, sizeof(*r->b));
+		buf_init(&r->b->text, BATCH_BYTES + 4096);
+	}
+	batch_reset(r->b);
+	return stop ? -1 : 0;
+}
+
+/* Says what the reading found: here, or at its place in the batch. */
+static void say(struct reader *r, int kind, unsigned long line,
+		unsigned long col, const char *fmt, ...) JSNA_PRINTF(5, 6);
+static void say(struct reader *r, int kind, unsigned long line,
+		unsigned long col, const char *fmt, ...)
+{
+	struct buf text = BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vaddf(&text, fmt, ap);
+	va_end(ap);
+	if (r->q) {
+		struct batch *b = r->b;
+
+		XGROW(b->msgs, b->malloc_, b->nmsgs + 1);
+		b->msgs[b->nmsgs].before = b->nrows;
+		b->msgs[b->nmsgs].kind = kind;
+		b->msgs[b->nmsgs].line = line;
+		b->msgs[b->nmsgs].col = col;
+		b->msgs[b->nmsgs++].text = buf_detach(&text, NULL);
+		return;
+	}
+	if (kind == SAY_WARNING)
+		warning_at(r->path, line, col, "%s", text.buf);
+	else if (kind == SAY_ERROR)
+		error_at(r->path, line, col, "%s", text.buf);
+	else
+		error("%s", text.buf);
+	buf_release(&text);
+}
+
+/* A row read: to the callback, or into the batch. */
+static int deliver(struct reader *r, const struct csvin_record *rec)
+{
+	struct batch *b = r->b;
+	size_t i;
+
+	if (!r->q)
+		return r->fn(rec, r->ctx);
+	if (b->nf + rec->nfields > b->falloc)
+		XGROW(b->f, b->falloc, b->nf + rec->nfields);
+	if (b->nrows == b->ralloc)
+		XGROW(b->rows, b->ralloc, b->nrows + 1);
+	b->rows[b->nrows].first = b->nf;
+	b->rows[b->nrows].nf = rec->nfields;
+	b->rows[b->nrows].recno = rec->recno;
+	b->rows[b->nrows++].line = rec->line;
+	for (i = 0; i < rec->nfields; i++) {
+		const struct csvin_field *f = &rec->fields[i];
+		struct bfield *bf = &b->f[b->nf++];
+
+		bf->off = b->text.len;
+		bf->len = f->len;
+		bf->line = f->line;
+		bf->qempty = f->quoted_empty;
+		buf_grow(&b->text, f->len + 1);
+		memcpy(b->text.buf + b->text.len, f->ptr, f->len);
+		b->text.len += f->len + 1;
+		b->text.buf[b->text.len - 1] = '\0';
+		b->text.buf[b->text.len] = '\0';
+	}
+	if (b->text.len >= BATCH_BYTES || b->nrows >= BATCH_ROWS)
+		return batch_push(r);
+	return 0;
+}
 
 /* 1 when every byte is printable ASCII (0x20 to 0x7E): the common case,
  * which needs neither the UTF-8 nor the binary check. */
@@ -232,16 +413,16 @@ static void on_row(int c, void *vr)
 			       &r->scratch);
 
 		if (k < 0) {
-			error_at(r->path, r->meta[i].line, i + 1,
-				 "binary data (a control character or an undefined byte): not a CSV text file");
+			say(r, SAY_ERROR, r->meta[i].line, i + 1,
+			    "binary data (a control character or an undefined byte): not a CSV text file");
 			r->stop = -1;
 			r->binary = 1;
 			break;
 		}
 		if (k > 0) {
 			if (!r->warned_1252++)
-				warning_at(r->path, r->meta[i].line, i + 1,
-					   "not UTF-8: read as Windows-1252 and converted");
+				say(r, SAY_WARNING, r->meta[i].line, i + 1,
+				    "not UTF-8: read as Windows-1252 and converted");
 			r->meta[i].off = r->converted.len;
 			buf_add(&r->converted, r->scratch.buf, r->scratch.len);
 			buf_addch(&r->converted, '\0');
@@ -265,7 +446,7 @@ static void on_row(int c, void *vr)
 	rec.line = r->row_line;
 	rec.nfields = r->nf;
 	rec.fields = r->fields;
-	ret = r->fn(&rec, r->ctx);
+	ret = deliver(r, &rec);
 	if (ret < 0)
 		r->stop = ret;
 	r->nf = 0;
@@ -297,23 +478,26 @@ static int feed(struct csv_parser *p, struct reader *r, const char *data,
 			/* Point at where the broken field starts: that is
 			 * where a quote was opened and not closed properly. */
 			if (csv_error(p) == CSV_EPARSE)
-				return error_at(r->path, r->field_line,
-						r->nf + 1,
-						"malformed quoted field: a quote is not closed, or text follows a closing quote (line %lu)",
-						r->line);
-			return error_at(r->path, r->line, r->nf + 1, "%s",
-					csv_strerror(csv_error(p)));
+				say(r, SAY_ERROR, r->field_line, r->nf + 1,
+				    "malformed quoted field: a quote is not closed, or text follows a closing quote (line %lu)",
+				    r->line);
+			else
+				say(r, SAY_ERROR, r->line, r->nf + 1, "%s",
+				    csv_strerror(csv_error(p)));
+			return -1;
 		}
-		if (r->too_big)
-			return error_at(r->path, r->big_line, r->too_big,
-					"field longer than %u bytes",
-					CSVIN_MAX_FIELD);
+		if (r->too_big) {
+			say(r, SAY_ERROR, r->big_line, r->too_big,
+			    "field longer than %u bytes", CSVIN_MAX_FIELD);
+			return -1;
+		}
 		/* A field still growing past the cap: stop now rather than
 		 * let libcsv gather the rest of it. */
-		if (r->pending > CSVIN_MAX_FIELD + 1)
-			return error_at(r->path, r->field_line, r->nf + 1,
-					"field longer than %u bytes",
-					CSVIN_MAX_FIELD);
+		if (r->pending > CSVIN_MAX_FIELD + 1) {
+			say(r, SAY_ERROR, r->field_line, r->nf + 1,
+			    "field longer than %u bytes", CSVIN_MAX_FIELD);
+			return -1;
+		}
 		if (nl)
 			r->line++;
 		data += n;
@@ -323,7 +507,8 @@ static int feed(struct csv_parser *p, struct reader *r, const char *data,
 }
 
 static int run(const char *name, int fd, const char *mem, size_t memlen,
-	       csvin_record_fn *fn, void *ctx, int *io_error)
+	       csvin_record_fn *fn, void *ctx, int *io_error, struct queue *q,
+	       struct batch **batch)
 {
 	struct csv_parser p;
 	struct reader r;
@@ -331,6 +516,8 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 	int ret = -1, first = 1;
 
 	memset(&r, 0, sizeof(r));
+	r.q = q;
+	r.b = batch ? *batch : NULL;
 	r.path = name;
 	r.fn = fn;
 	r.ctx = ctx;
@@ -362,7 +549,8 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 					continue;
 				if (io_error)
 					*io_error = 1;
-				error_errno("cannot read '%s'", name);
+				say(&r, SAY_PLAIN, 0, 0, "cannot read '%s': %s",
+				    name, strerror(errno));
 				goto out;
 			}
 			if (got == 0)
@@ -393,9 +581,9 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 
 				for (j = 0; j < i; j++)
 					ln += data[j] == '\n';
-				error_at(name, ln, 0,
-					 "binary data (a control character at byte %zu): not a CSV text file",
-					 i + 1);
+				say(&r, SAY_ERROR, ln, 0,
+				    "binary data (a control character at byte %zu): not a CSV text file",
+				    i + 1);
 				goto out;
 			}
 		}
@@ -406,20 +594,192 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 			break;
 	}
 	if (!r.stop && csv_fini(&p, on_field, on_row, &r) != 0) {
-		error_at(name, r.row_line ? r.row_line : r.field_line, r.nf + 1,
-			 "unterminated quoted field (the closing quote is missing)");
+		say(&r, SAY_ERROR, r.row_line ? r.row_line : r.field_line,
+		    r.nf + 1,
+		    "unterminated quoted field (the closing quote is missing)");
 		goto out;
 	}
 	if (!r.stop && r.too_big) {
-		error_at(name, r.big_line, r.too_big,
-			 "field longer than %u bytes", CSVIN_MAX_FIELD);
+		say(&r, SAY_ERROR, r.big_line, r.too_big,
+		    "field longer than %u bytes", CSVIN_MAX_FIELD);
 		goto out;
 	}
 	ret = r.stop ? r.stop : 0;
 out:
 	csv_free(&p);
+	if (batch)
+		*batch = r.b;
 	reader_release(&r);
 	return ret;
+}
+
+/* --- the reading thread ------------------------------------------------ */
+
+struct job {
+	const char *name;
+	int fd;
+	struct queue q;
+};
+
+static void *reading(void *vj)
+{
+	struct job *j = vj;
+	struct batch *b = xcalloc(1, sizeof(*b));
+	int io = 0, rc;
+
+	buf_init(&b->text, BATCH_BYTES + 4096);
+	rc = run(j->name, j->fd, NULL, 0, NULL, NULL, &io, &j->q, &b);
+	/* The last batch says how the reading ended. */
+	b->last = 1;
+	b->rc = rc;
+	b->io_error = io;
+	pthread_mutex_lock(&j->q.mu);
+	if (j->q.tail)
+		j->q.tail->next = b;
+	else
+		j->q.head = b;
+	j->q.tail = b;
+	j->q.queued++;
+	pthread_cond_signal(&j->q.more);
+	pthread_mutex_unlock(&j->q.mu);
+	return NULL;
+}
+
+static struct batch *queue_pop(struct queue *q)
+{
+	struct batch *b;
+
+	pthread_mutex_lock(&q->mu);
+	while (!q->head)
+		pthread_cond_wait(&q->more, &q->mu);
+	b = q->head;
+	q->head = b->next;
+	if (!q->head)
+		q->tail = NULL;
+	q->queued--;
+	pthread_cond_signal(&q->room);
+	pthread_mutex_unlock(&q->mu);
+	return b;
+}
+
+static void queue_recycle(struct queue *q, struct batch *b)
+{
+	pthread_mutex_lock(&q->mu);
+	b->next = q->spare;
+	q->spare = b;
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* The caller's side: each batch's rows through fn and its messages said
+ * at their places; after fn stops the reading, nothing more. */
+static int run_threaded(const char *name, int fd, csvin_record_fn *fn,
+			void *ctx, int *io_error)
+{
+	struct job j;
+	pthread_t t;
+	struct csvin_field *fields = NULL;
+	size_t falloc = 0;
+	int stopped = 0, ret = 0, done = 0;
+
+	memset(&j, 0, sizeof(j));
+	j.name = name;
+	j.fd = fd;
+	pthread_mutex_init(&j.q.mu, NULL);
+	pthread_cond_init(&j.q.more, NULL);
+	pthread_cond_init(&j.q.room, NULL);
+	if (pthread_create(&t, NULL, reading, &j) != 0) {
+		pthread_mutex_destroy(&j.q.mu);
+		pthread_cond_destroy(&j.q.more);
+		pthread_cond_destroy(&j.q.room);
+		return run(name, fd, NULL, 0, fn, ctx, io_error, NULL, NULL);
+	}
+	while (!done) {
+		struct batch *b = queue_pop(&j.q);
+		size_t ri, mi = 0, k;
+
+		for (ri = 0; ri <= b->nrows; ri++) {
+			for (; mi < b->nmsgs && b->msgs[mi].before <= ri; mi++) {
+				const struct bmsg *m = &b->msgs[mi];
+
+				if (stopped)
+					continue;
+				if (m->kind == SAY_WARNING)
+					warning_at(name, m->line, m->col, "%s",
+						   m->text);
+				else if (m->kind == SAY_ERROR)
+					error_at(name, m->line, m->col, "%s",
+						 m->text);
+				else
+					error("%s", m->text);
+			}
+			if (ri == b->nrows || stopped)
+				continue;
+			{
+				const struct brow *br = &b->rows[ri];
+				struct csvin_record rec;
+				int rc;
+
+				if (br->nf + 1 > falloc)
+					XGROW(fields, falloc, br->nf + 1);
+				for (k = 0; k < br->nf; k++) {
+					const struct bfield *bf =
+						&b->f[br->first + k];
+
+					fields[k].ptr = b->text.buf + bf->off;
+					fields[k].len = bf->len;
+					fields[k].quoted_empty = bf->qempty;
+					fields[k].line = bf->line;
+				}
+				rec.path = name;
+				rec.recno = br->recno;
+				rec.line = br->line;
+				rec.nfields = br->nf;
+				rec.fields = fields;
+				rc = fn(&rec, ctx);
+				if (rc < 0) {
+					stopped = rc;
+					pthread_mutex_lock(&j.q.mu);
+					j.q.stop = 1;
+					pthread_cond_signal(&j.q.room);
+					pthread_mutex_unlock(&j.q.mu);
+				}
+			}
+		}
+		if (b->last) {
+			done = 1;
+			if (!stopped && io_error && b->io_error)
+				*io_error = 1;
+			ret = stopped ? stopped : b->rc;
+			batch_free(b);
+		} else {
+			queue_recycle(&j.q, b);
+		}
+	}
+	pthread_join(t, NULL);
+	while (j.q.spare) {
+		struct batch *b = j.q.spare;
+
+		j.q.spare = b->next;
+		batch_free(b);
+	}
+	free(fields);
+	pthread_mutex_destroy(&j.q.mu);
+	pthread_cond_destroy(&j.q.more);
+	pthread_cond_destroy(&j.q.room);
+	return ret;
+}
+
+/* Is the file worth a reading thread? */
+static int threaded(int fd)
+{
+	const char *e = getenv("JSNA_CSV_THREAD");
+	struct stat st;
+
+	if (e && !strcmp(e, "always"))
+		return 1;
+	if (e && !strcmp(e, "never"))
+		return 0;
+	return fstat(fd, &st) == 0 && st.st_size >= (off_t)THREAD_MIN;
 }
 
 int csvin_read_file(const char *path, csvin_record_fn *fn, void *ctx,
@@ -441,7 +801,10 @@ int csvin_read_named(const char *path, const char *name, csvin_record_fn *fn,
 			*io_error = 1;
 		return error_errno("cannot open '%s'", path);
 	}
-	ret = run(name, fd, NULL, 0, fn, ctx, io_error);
+	if (threaded(fd))
+		ret = run_threaded(name, fd, fn, ctx, io_error);
+	else
+		ret = run(name, fd, NULL, 0, fn, ctx, io_error, NULL, NULL);
 	close(fd);
 	return ret;
 }
@@ -449,7 +812,7 @@ int csvin_read_named(const char *path, const char *name, csvin_record_fn *fn,
 int csvin_read_mem(const char *name, const char *data, size_t len,
 		   csvin_record_fn *fn, void *ctx)
 {
-	return run(name, -1, data, len, fn, ctx, NULL);
+	return run(name, -1, data, len, fn, ctx, NULL, NULL, NULL);
 }
 
 int csvin_find(const struct csvin_record *h, const char *name)
