@@ -51,6 +51,12 @@ void obsblock_add(struct obsblock_enc *e, const struct obsblock_row *r);
 void obsblock_add_whole(struct obsblock_enc *e, uint32_t area,
 			enum period_kind kind, int year, int month,
 			uint32_t value);
+/* The same for n rows (area[i], value[i]) of one period, until the
+ * block holds limit bytes; returns the rows added. */
+size_t obsblock_add_wholes(struct obsblock_enc *e, const uint32_t *area,
+			   const uint32_t *value, size_t n,
+			   enum period_kind kind, int year, int month,
+			   size_t limit);
 /* Appends the block to out; the encoder is then empty again. */
 void obsblock_finish(struct obsblock_enc *e, struct buf *out);
 /* Bytes held so far (to decide when to write a block out). */

@@ -147,6 +147,10 @@ int store_series_put(struct store *st, struct store_series *se,
 int store_series_put_whole(struct store *st, struct store_series *se,
 			   uint32_t area, const struct period *p,
 			   uint32_t value);
+/* The same for n areas and their values, of one period. */
+int store_series_put_wholes(struct store *st, struct store_series *se,
+			    const uint32_t *area, const uint32_t *value,
+			    size_t n, const struct period *p);
 
 typedef int store_obs_fn(const struct observation *o, void *ctx);
 /* Every observation of dataset.measure, by file (in the order files were

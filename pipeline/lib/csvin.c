@@ -45,14 +45,22 @@
 /* A batch of rows read, and the messages at their places. */
 struct batch {
 	struct buf text;		/* every field's bytes and a NUL */
-	struct bfield {
-		size_t off, len;
-		unsigned long line;
-		int qempty;
-	} *f;
+	/* A plain row's fields follow one another in text, each with its
+	 * NUL, all on the row's line: their lengths say the rest, a
+	 * fraction of the bytes of whole fields for the other thread to
+	 * take in. */
+	uint32_t *len;
+	size_t nlen, lalloc;
+	/* The other rows' fields, ready when pushed, and where each
+	 * starts in text. */
+	struct csvin_field *f;
+	size_t *off;
 	size_t nf, falloc;
 	struct brow {
-		size_t first, nf;	/* its fields: f[first ..] */
+		size_t first, nf;	/* its fields: len[first ..] or
+					 * f[first ..] */
+		size_t start;		/* a plain row's first byte in text */
+		int plain;
 		unsigned long recno, line;
 	} *rows;
 	size_t nrows, ralloc;
@@ -83,18 +91,16 @@ struct reader {
 	const char *path;
 	csvin_record_fn *fn;
 	void *ctx;
-	struct buf text;		/* the current row's field bytes */
-	struct fmeta {
-		size_t off;		/* start of the field in text */
-		size_t len;
-		int qempty;
-		int plain;		/* printable ASCII only: no checks */
-		int conv;		/* converted: off is in converted */
-		unsigned long line;
-	} *meta;
-	size_t nf, alloc;
+	struct buf text;		/* the current row's field bytes, when
+					 * not straight into the batch */
+	size_t row_start;		/* where the row starts in the batch */
+	int row_plain;			/* every byte printable ASCII so far */
+	int row_simple;			/* one line, no "" field, in order */
+	/* The current row's fields: pointers set once the row's text is
+	 * complete, from where each field starts in it. */
 	struct csvin_field *fields;
-	size_t falloc;
+	size_t *off;
+	size_t nf, falloc;
 	unsigned long line;		/* line being fed, from 1 */
 	unsigned long field_line;	/* line where the next field starts */
 	unsigned long row_line;		/* line where the current row starts */
@@ -103,8 +109,7 @@ struct reader {
 	size_t pending;			/* bytes fed since a field ended */
 	int binary;			/* stopped on binary data */
 	int warned_1252;
-	struct buf converted;		/* fields converted to UTF-8 */
-	struct buf scratch;
+	struct buf scratch;		/* a field converted to UTF-8 */
 	size_t too_big;			/* column of a field too long, or 0 */
 	unsigned long big_line;		/* and the line where it starts */
 	struct queue *q;		/* a reading thread's, or NULL */
@@ -118,7 +123,7 @@ static void batch_reset(struct batch *b)
 	for (i = 0; i < b->nmsgs; i++)
 		free(b->msgs[i].text);
 	buf_reset(&b->text);
-	b->nf = b->nrows = b->nmsgs = 0;
+	b->nlen = b->nf = b->nrows = b->nmsgs = 0;
 	b->last = b->rc = b->io_error = 0;
 	b->next = NULL;
 }
@@ -129,10 +134,21 @@ static void batch_free(struct batch *b)
 		return;
 	batch_reset(b);
 	buf_release(&b->text);
+	free(b->len);
 	free(b->f);
+	free(b->off);
 	free(b->rows);
 	free(b->msgs);
 	free(b);
+}
+
+/* The text is complete: the fields can point into it. */
+static void batch_seal(struct batch *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->nf; i++)
+		b->f[i].ptr = b->text.buf + b->off[i];
 }
 
 /* Hands the batch being filled to the caller's thread, and starts the
@@ -143,6 +159,7 @@ static int batch_push(struct reader *r)
 	struct batch *b = r->b;
 	int stop;
 
+	batch_seal(b);
 	pthread_mutex_lock(&q->mu);
 	while (q->queued >= QUEUE_MAX && !q->stop)
 		pthread_cond_wait(&q->room, &q->mu);
@@ -202,31 +219,38 @@ static void say(struct reader *r, int kind, unsigned long line,
 static int deliver(struct reader *r, const struct csvin_record *rec)
 {
 	struct batch *b = r->b;
-	size_t i;
+	struct brow *br;
+	size_t i, n = rec->nfields;
 
 	if (!r->q)
 		return r->fn(rec, r->ctx);
-	if (b->nf + rec->nfields > b->falloc)
-		XGROW(b->f, b->falloc, b->nf + rec->nfields);
 	if (b->nrows == b->ralloc)
 		XGROW(b->rows, b->ralloc, b->nrows + 1);
-	b->rows[b->nrows].first = b->nf;
-	b->rows[b->nrows].nf = rec->nfields;
-	b->rows[b->nrows].recno = rec->recno;
-	b->rows[b->nrows++].line = rec->line;
-	for (i = 0; i < rec->nfields; i++) {
-		const struct csvin_field *f = &rec->fields[i];
-		struct bfield *bf = &b->f[b->nf++];
+	br = &b->rows[b->nrows++];
+	br->nf = rec->nfields;
+	br->recno = rec->recno;
+	br->line = rec->line;
+	br->start = r->row_start;
+	br->plain = r->row_simple;
+	/* The bytes are in the batch's text already. */
+	if (br->plain) {
+		if (b->nlen + n > b->lalloc)
+			XGROW(b->len, b->lalloc, b->nlen + n);
+		br->first = b->nlen;
+		for (i = 0; i < n; i++)
+			b->len[b->nlen + i] = (uint32_t)rec->fields[i].len;
+		b->nlen += n;
+	} else {
+		if (b->nf + n > b->falloc) {
+			size_t had = b->falloc;
 
-		bf->off = b->text.len;
-		bf->len = f->len;
-		bf->line = f->line;
-		bf->qempty = f->quoted_empty;
-		buf_grow(&b->text, f->len + 1);
-		memcpy(b->text.buf + b->text.len, f->ptr, f->len);
-		b->text.len += f->len + 1;
-		b->text.buf[b->text.len - 1] = '\0';
-		b->text.buf[b->text.len] = '\0';
+			XGROW(b->f, b->falloc, b->nf + n);
+			XGROW(b->off, had, b->falloc);
+		}
+		br->first = b->nf;
+		memcpy(b->f + b->nf, rec->fields, n * sizeof(*b->f));
+		memcpy(b->off + b->nf, r->off, n * sizeof(*b->off));
+		b->nf += n;
 	}
 	if (b->text.len >= BATCH_BYTES || b->nrows >= BATCH_ROWS)
 		return batch_push(r);
@@ -245,39 +269,90 @@ static int plain_ascii(const unsigned char *s, size_t n)
 	return !bad;
 }
 
+/* Where the row's bytes go: straight into the batch for a reading
+ * thread, so that they are copied once. */
+static struct buf *row_text(struct reader *r)
+{
+	return r->q ? &r->b->text : &r->text;
+}
+
+/* Forgets the bytes of a row not delivered. */
+static void row_drop(struct reader *r)
+{
+	struct buf *t = row_text(r);
+
+	if (r->q) {
+		t->len = r->row_start;
+		t->buf[t->len] = '\0';
+	} else {
+		buf_reset(t);
+	}
+}
+
 static void on_field(void *data, size_t len, void *vr)
 {
 	struct reader *r = vr;
+	struct csvin_field *f;
+	struct buf *t;
 	size_t n = r->nf;
 
 	r->pending = 0;
 	if (r->stop || r->too_big)
 		return;
-	if (n == 0)
+	t = row_text(r);
+	if (n == 0) {
 		r->row_line = r->field_line;
+		r->row_start = t->len;
+		r->row_plain = 1;
+		r->row_simple = 1;
+	}
 	if (len > CSVIN_MAX_FIELD) {
 		/* Its row is not delivered: reading stops with an error. */
 		r->too_big = n + 1;
 		r->big_line = r->field_line;
 		return;
 	}
-	if (n + 1 > r->alloc)
-		XGROW(r->meta, r->alloc, n + 1);
-	r->meta[n].off = r->text.len;
-	r->meta[n].len = data ? len : 0;
-	r->meta[n].qempty = data && len == 0;
-	r->meta[n].plain = !data || plain_ascii(data, len);
-	r->meta[n].conv = 0;
-	r->meta[n].line = r->field_line;
+	if (n + 1 > r->falloc) {
+		size_t had = r->falloc;
+
+		XGROW(r->fields, r->falloc, n + 1);
+		XGROW(r->off, had, r->falloc);
+	}
+	f = &r->fields[n];
+	f->ptr = NULL;
+	f->len = data ? len : 0;
+	f->quoted_empty = data && len == 0;
+	f->line = r->field_line;
+	if (f->quoted_empty || f->line != r->row_line)
+		r->row_simple = 0;
+	r->off[n] = t->len;
 	/* The bytes and a NUL, in one go. */
-	buf_grow(&r->text, len + 1);
-	if (data)
-		memcpy(r->text.buf + r->text.len, data, len);
-	else
+	if (len + 1 >= t->alloc - t->len)
+		buf_grow(t, len + 1);
+	if (data && len <= 16) {
+		/* A cell of a few characters, the most common: copied and
+		 * checked in one pass, without a call. */
+		const unsigned char *from = data;
+		unsigned char *to = (unsigned char *)t->buf + t->len;
+		unsigned char bad = 0;
+		size_t i;
+
+		for (i = 0; i < len; i++) {
+			to[i] = from[i];
+			bad |= (unsigned char)(from[i] - 0x20) >= 0x5f;
+		}
+		if (bad)
+			r->row_plain = 0;
+	} else if (data) {
+		if (!plain_ascii(data, len))
+			r->row_plain = 0;
+		memcpy(t->buf + t->len, data, len);
+	} else {
 		len = 0;
-	r->text.len += len + 1;
-	r->text.buf[r->text.len - 1] = '\0';
-	r->text.buf[r->text.len] = '\0';
+	}
+	t->len += len + 1;
+	t->buf[t->len - 1] = '\0';
+	t->buf[t->len] = '\0';
 	r->nf++;
 	r->field_line = r->line;
 }
@@ -376,13 +451,15 @@ static void on_row(int c, void *vr)
 {
 	struct reader *r = vr;
 	struct csvin_record rec;
+	struct buf *text;
 	size_t i;
-	int ret, plain = 1;	/* every field printable ASCII */
+	int ret;
 
 	(void)c;
 	if (r->stop || r->too_big) {
+		if (r->nf)
+			row_drop(r);
 		r->nf = 0;
-		buf_reset(&r->text);
 		return;
 	}
 	if (r->nf == 0) {
@@ -391,29 +468,20 @@ static void on_row(int c, void *vr)
 		r->field_line = r->line + 1;
 		return;
 	}
-	if (r->nf + 1 > r->falloc)
-		XGROW(r->fields, r->falloc, r->nf + 1);
-	buf_reset(&r->converted);
-	for (i = 0; i < r->nf; i++) {
-		r->fields[i].ptr = r->text.buf + r->meta[i].off;
-		r->fields[i].len = r->meta[i].len;
-		r->fields[i].quoted_empty = r->meta[i].qempty;
-		r->fields[i].line = r->meta[i].line;
-		if (!r->meta[i].plain)
-			plain = 0;
-	}
+	text = row_text(r);
 	/* Text must be UTF-8: Windows-1252 (Excel's "CSV") is converted,
-	 * said once per file; binary bytes stop the reading. */
-	for (i = 0; i < r->nf && !plain; i++) {
+	 * said once per file, and put after the row's bytes; binary bytes
+	 * stop the reading. */
+	for (i = 0; i < r->nf && !r->row_plain; i++) {
+		const char *p = text->buf + r->off[i];
+		size_t len = r->fields[i].len;
 		int k;
 
-		if (r->meta[i].plain)
+		if (plain_ascii((const unsigned char *)p, len))
 			continue;
-		k = check_text(r->fields[i].ptr, r->fields[i].len,
-			       &r->scratch);
-
+		k = check_text(p, len, &r->scratch);
 		if (k < 0) {
-			say(r, SAY_ERROR, r->meta[i].line, i + 1,
+			say(r, SAY_ERROR, r->fields[i].line, i + 1,
 			    "binary data (a control character or an undefined byte): not a CSV text file");
 			r->stop = -1;
 			r->binary = 1;
@@ -421,26 +489,23 @@ static void on_row(int c, void *vr)
 		}
 		if (k > 0) {
 			if (!r->warned_1252++)
-				say(r, SAY_WARNING, r->meta[i].line, i + 1,
+				say(r, SAY_WARNING, r->fields[i].line, i + 1,
 				    "not UTF-8: read as Windows-1252 and converted");
-			r->meta[i].off = r->converted.len;
-			buf_add(&r->converted, r->scratch.buf, r->scratch.len);
-			buf_addch(&r->converted, '\0');
-			r->meta[i].len = r->scratch.len;
-			r->meta[i].conv = 1;
+			r->off[i] = text->len;
+			r->fields[i].len = r->scratch.len;
+			r->row_simple = 0;
+			buf_add(text, r->scratch.buf, r->scratch.len);
+			buf_addch(text, '\0');
 		}
 	}
-	for (i = 0; i < r->nf && !r->stop && !plain; i++)
-		if (r->meta[i].conv) {
-			r->fields[i].ptr = r->converted.buf + r->meta[i].off;
-			r->fields[i].len = r->meta[i].len;
-			r->meta[i].conv = 0;
-		}
 	if (r->stop) {
+		row_drop(r);
 		r->nf = 0;
-		buf_reset(&r->text);
 		return;
 	}
+	if (!r->q)
+		for (i = 0; i < r->nf; i++)
+			r->fields[i].ptr = text->buf + r->off[i];
 	rec.path = r->path;
 	rec.recno = ++r->recno;
 	rec.line = r->row_line;
@@ -451,7 +516,8 @@ static void on_row(int c, void *vr)
 		r->stop = ret;
 	r->nf = 0;
 	r->row_line = 0;
-	buf_reset(&r->text);
+	if (!r->q)
+		buf_reset(&r->text);
 	/* The next row starts where this one ended, or on a later line. */
 	r->field_line = r->line + 1;
 }
@@ -459,9 +525,8 @@ static void on_row(int c, void *vr)
 static void reader_release(struct reader *r)
 {
 	buf_release(&r->text);
-	buf_release(&r->converted);
 	buf_release(&r->scratch);
-	free(r->meta);
+	free(r->off);
 	free(r->fields);
 }
 
@@ -524,7 +589,6 @@ static int run(const char *name, int fd, const char *mem, size_t memlen,
 	r.line = 1;
 	r.field_line = 1;
 	buf_init(&r.text, 256);
-	buf_init(&r.converted, 0);
 	buf_init(&r.scratch, 0);
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL |
 		     CSV_EMPTY_IS_NULL | CSV_REPALL_NL) != 0)
@@ -630,6 +694,7 @@ static void *reading(void *vj)
 	buf_init(&b->text, BATCH_BYTES + 4096);
 	rc = run(j->name, j->fd, NULL, 0, NULL, NULL, &io, &j->q, &b);
 	/* The last batch says how the reading ended. */
+	batch_seal(b);
 	b->last = 1;
 	b->rc = rc;
 	b->io_error = io;
@@ -719,22 +784,29 @@ static int run_threaded(const char *name, int fd, csvin_record_fn *fn,
 				struct csvin_record rec;
 				int rc;
 
-				if (br->nf + 1 > falloc)
-					XGROW(fields, falloc, br->nf + 1);
-				for (k = 0; k < br->nf; k++) {
-					const struct bfield *bf =
-						&b->f[br->first + k];
-
-					fields[k].ptr = b->text.buf + bf->off;
-					fields[k].len = bf->len;
-					fields[k].quoted_empty = bf->qempty;
-					fields[k].line = bf->line;
-				}
 				rec.path = name;
 				rec.recno = br->recno;
 				rec.line = br->line;
 				rec.nfields = br->nf;
-				rec.fields = fields;
+				if (br->plain) {
+					const uint32_t *len =
+						&b->len[br->first];
+					const char *p = b->text.buf +
+							br->start;
+
+					if (br->nf > falloc)
+						XGROW(fields, falloc, br->nf);
+					for (k = 0; k < br->nf; k++) {
+						fields[k].ptr = p;
+						fields[k].len = len[k];
+						fields[k].quoted_empty = 0;
+						fields[k].line = br->line;
+						p += len[k] + 1;
+					}
+					rec.fields = fields;
+				} else {
+					rec.fields = &b->f[br->first];
+				}
 				rc = fn(&rec, ctx);
 				if (rc < 0) {
 					stopped = rc;
@@ -756,13 +828,13 @@ static int run_threaded(const char *name, int fd, csvin_record_fn *fn,
 		}
 	}
 	pthread_join(t, NULL);
+	free(fields);
 	while (j.q.spare) {
 		struct batch *b = j.q.spare;
 
 		j.q.spare = b->next;
 		batch_free(b);
 	}
-	free(fields);
 	pthread_mutex_destroy(&j.q.mu);
 	pthread_cond_destroy(&j.q.more);
 	pthread_cond_destroy(&j.q.room);

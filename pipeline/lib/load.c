@@ -517,6 +517,10 @@ enum load_status load_file(struct store *st, const struct source_registry *reg,
 	if (store_savepoint(st) < 0)
 		return LOAD_SYSTEM;
 	rc = csvin_read_named(path, name, on_row, &c, &io);
+	if (rc == 0 && c.started && !res->errors && !c.l.system_error &&
+	    !io && c.l.def->layout->finish &&
+	    c.l.def->layout->finish(&c.l) < 0)
+		c.l.system_error = 1;
 	if (c.l.system_error || io)
 		ret = LOAD_SYSTEM;
 	else if (c.unknown)

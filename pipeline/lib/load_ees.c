@@ -325,5 +325,5 @@ static void release(struct load *l)
 static const char *const options[] = { "thousands", NULL };
 
 const struct load_layout load_ees = {
-	"ees", options, header, row, release
+	"ees", options, header, row, release, NULL
 };

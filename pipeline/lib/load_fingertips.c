@@ -469,5 +469,5 @@ static void release(struct load *l)
 static const char *const options[] = { NULL };
 
 const struct load_layout load_fingertips = {
-	"fingertips", options, header, row, release
+	"fingertips", options, header, row, release, NULL
 };

@@ -42,6 +42,9 @@ struct load_layout {
 	 * purpose), or -1 to stop (a system error). */
 	int (*row)(struct load *l, const struct csvin_record *r);
 	void (*release)(struct load *l);
+	/* Optional: writes what the rows left pending, once every row of a
+	 * file without bad rows is read; 0, or -1 for a system error. */
+	int (*finish)(struct load *l);
 };
 
 extern const struct load_layout load_ees;

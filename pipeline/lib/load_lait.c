@@ -217,5 +217,5 @@ static void release(struct load *l)
 static const char *const options[] = { NULL };
 
 const struct load_layout load_lait = {
-	"lait", options, header, row, release
+	"lait", options, header, row, release, NULL
 };

@@ -455,5 +455,5 @@ static const char *const options[] = {
 };
 
 const struct load_layout load_lookup = {
-	"lookup", options, header, row, release
+	"lookup", options, header, row, release, NULL
 };

@@ -306,5 +306,5 @@ static const char *const options[] = {
 };
 
 const struct load_layout load_mye2 = {
-	"mye2", options, header, row, release
+	"mye2", options, header, row, release, NULL
 };

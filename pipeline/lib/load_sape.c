@@ -22,7 +22,10 @@
  * E09 code is the upper tier itself, 'LA'; an E07 district 'LAD', whose
  * county the LTLA-UTLA lookup gives). A national file holds about 33,700
  * rows of 183 values: the values go through the store's series handles
- * (one per age and sex, looked up once per file).
+ * (one per age and sex, looked up once per file). Rows of whole numbers
+ * are held a few dozen at a time and written series by series, each
+ * series' block then written in one run rather than 183 blocks a cell
+ * at a time.
  */
 #include <fnmatch.h>
 #include <math.h>
@@ -33,13 +36,19 @@
 #include "load_int.h"
 
 #define SAPE_AGES	91		/* 0 .. 89 and 90+ */
+#define SAPE_CELLS	(1 + 2 * SAPE_AGES)	/* Total, F0 .. F90, M0 .. M90 */
+#define SAPE_HELD	64		/* rows held before they are written */
 
 struct sape {
-	int code, name, district, district_name, total;
+	int code, name, district, district_name;
 	char *code_col, *district_col;	/* their header names */
-	int col[2][SAPE_AGES];		/* [female, male][age] */
-	struct store_series *series[2][SAPE_AGES], *all;
+	int col[SAPE_CELLS];		/* Total, then female, then male */
+	struct store_series *series[SAPE_CELLS];
 	struct period period;
+	/* Rows of whole numbers not yet written: their areas and cells. */
+	uint32_t held_area[SAPE_HELD];
+	uint32_t held[SAPE_CELLS][SAPE_HELD];
+	int nheld;
 };
 
 /* The one column matching the pattern an option gives. */
@@ -89,13 +98,14 @@ static int header(struct load *l, const struct csvin_record *h)
 	s->code_col = xstrdup(s->code >= 0 ? load_field(h, s->code) : "");
 	s->district_col = xstrdup(s->district >= 0 ?
 				  load_field(h, s->district) : "");
-	s->total = load_column(l, h, "Total", 1);
+	s->col[0] = load_column(l, h, "Total", 1);
 	for (sex = 0; sex < 2; sex++)
 		for (age = 0; age < SAPE_AGES; age++) {
 			char col[8];
 
 			snprintf(col, sizeof(col), "%c%d", sexes[sex], age);
-			s->col[sex][age] = load_column(l, h, col, 1);
+			s->col[1 + sex * SAPE_AGES + age] =
+				load_column(l, h, col, 1);
 		}
 	if (l->res->errors || load_year(l, h, &y) < 0)
 		return -1;
@@ -103,7 +113,7 @@ static int header(struct load *l, const struct csvin_record *h)
 	s->period.year = y;
 	period_finish(&s->period);
 	if (store_series(l->st, l->file, l->def->id, "population",
-			 "sex=Persons\x1f" "age=all", &s->all) < 0)
+			 "sex=Persons\x1f" "age=all", &s->series[0]) < 0)
 		goto system;
 	for (sex = 0; sex < 2; sex++)
 		for (age = 0; age < SAPE_AGES; age++) {
@@ -112,7 +122,8 @@ static int header(struct load *l, const struct csvin_record *h)
 				 age, age == SAPE_AGES - 1 ? "+" : "");
 			if (store_series(l->st, l->file, l->def->id,
 					 "population", f.buf,
-					 &s->series[sex][age]) < 0)
+					 &s->series[1 + sex * SAPE_AGES +
+						    age]) < 0)
 				goto system;
 		}
 	buf_release(&f);
@@ -141,24 +152,49 @@ static int whole(const struct csvin_field *f, uint32_t *n)
 	return 1;
 }
 
-/* A cell of sex (0 female, 1 male; -1 Total) and age: a whole or decimal
+/* Cell k (0 Total, then F0 .. F90, M0 .. M90): a whole or decimal
  * population. */
-static int cell(struct load *l, const struct csvin_record *r, int col,
-		int sex, int age, double *v, char sym[8])
+static int cell(struct load *l, const struct csvin_record *r, int k,
+		double *v, char sym[8])
 {
+	struct sape *s = l->state;
 	const char *t;
 	char name[8];
 
-	t = load_field(r, col);
+	t = load_field(r, s->col[k]);
 	if (*t && csvin_parse_double(t, v) == 0 && *v >= 0) {
 		sym[0] = '\0';
 		return 0;
 	}
-	if (sex < 0)
+	if (k == 0)
 		snprintf(name, sizeof(name), "Total");
 	else
-		snprintf(name, sizeof(name), "%c%d", sex ? 'M' : 'F', age);
-	return load_population(l, r, col, name, v, sym);
+		snprintf(name, sizeof(name), "%c%d", k > SAPE_AGES ? 'M' : 'F',
+			 (k - 1) % SAPE_AGES);
+	return load_population(l, r, s->col[k], name, v, sym);
+}
+
+/* Writes the rows held, series by series. */
+static int flush(struct load *l)
+{
+	struct sape *s = l->state;
+	int k;
+
+	for (k = 0; k < SAPE_CELLS; k++)
+		if (store_series_put_wholes(l->st, s->series[k], s->held_area,
+					    s->held[k], (size_t)s->nheld,
+					    &s->period) < 0) {
+			l->system_error = 1;
+			return -1;
+		}
+	l->res->values += (unsigned long)s->nheld * SAPE_CELLS;
+	s->nheld = 0;
+	return 0;
+}
+
+static int finish(struct load *l)
+{
+	return flush(l);
 }
 
 static int put(struct load *l, struct store_series *se, uint32_t area,
@@ -194,7 +230,7 @@ static int row(struct load *l, const struct csvin_record *r)
 	uint32_t id = 0;
 	char sym[8];
 	double v;
-	int sex, age;
+	int k;
 
 	if (!*code) {
 		load_bad(l, r->line, (unsigned long)s->code + 1,
@@ -223,33 +259,25 @@ static int row(struct load *l, const struct csvin_record *r)
 		l->system_error = 1;
 		return -1;
 	}
-	/* A bad cell is reported; put() writes nothing once one was. */
-	if (cell(l, r, s->total, -1, 0, &v, sym) == 0 &&
-	    put(l, s->all, id, &s->period, v, sym) < 0)
-		return -1;
-	for (sex = 0; sex < 2; sex++)
-		for (age = 0; age < SAPE_AGES; age++) {
-			const struct csvin_field *f =
-				&r->fields[s->col[sex][age]];
-			uint32_t n;
-
-			/* Nearly every cell is a few digits: read and
-			 * written here at once. */
-			if (!l->res->errors && whole(f, &n)) {
-				if (store_series_put_whole(l->st,
-						s->series[sex][age], id,
-						&s->period, n) < 0) {
-					l->system_error = 1;
-					return -1;
-				}
-				l->res->values++;
-			} else if (cell(l, r, s->col[sex][age], sex, age,
-					&v, sym) == 0 &&
-				   put(l, s->series[sex][age], id,
-				       &s->period, v, sym) < 0) {
-				return -1;
-			}
+	if (!l->res->errors) {
+		/* Nearly every row is whole numbers: held, and written
+		 * with the next rows. */
+		for (k = 0; k < SAPE_CELLS; k++)
+			if (!whole(&r->fields[s->col[k]],
+				   &s->held[k][s->nheld]))
+				break;
+		if (k == SAPE_CELLS) {
+			s->held_area[s->nheld++] = id;
+			return s->nheld == SAPE_HELD ? flush(l) : 0;
 		}
+		if (flush(l) < 0)
+			return -1;
+	}
+	/* A bad cell is reported; put() writes nothing once one was. */
+	for (k = 0; k < SAPE_CELLS; k++)
+		if (cell(l, r, k, &v, sym) == 0 &&
+		    put(l, s->series[k], id, &s->period, v, sym) < 0)
+			return -1;
 	return 0;
 }
 
@@ -271,5 +299,5 @@ static const char *const options[] = {
 };
 
 const struct load_layout load_sape = {
-	"sape", options, header, row, release
+	"sape", options, header, row, release, finish
 };

@@ -203,5 +203,5 @@ static void release(struct load *l)
 static const char *const options[] = { NULL };
 
 const struct load_layout load_snpp = {
-	"snpp", options, header, row, release
+	"snpp", options, header, row, release, NULL
 };

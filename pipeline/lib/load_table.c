@@ -372,5 +372,5 @@ static const char *const options[] = {
 };
 
 const struct load_layout load_table = {
-	"table", options, header, row, release
+	"table", options, header, row, release, NULL
 };

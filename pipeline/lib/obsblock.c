@@ -164,6 +164,51 @@ void obsblock_add_whole(struct obsblock_enc *e, uint32_t area,
 	obsblock_add(e, &r);
 }
 
+size_t obsblock_add_wholes(struct obsblock_enc *e, const uint32_t *area,
+			   const uint32_t *value, size_t n,
+			   enum period_kind kind, int year, int month,
+			   size_t limit)
+{
+	struct buf *b = &e->payload;
+	size_t i = 0;
+
+	while (i < n && obsblock_size(e) < limit) {
+		unsigned char *p;
+		size_t j, room;
+
+		if (!(area[i] == e->last_area + 1 && year == e->last_year &&
+		      kind == e->last_kind && month == e->last_month &&
+		      e->nrows)) {
+			obsblock_add_whole(e, area[i], kind, year, month,
+					   value[i]);
+			i++;
+			continue;
+		}
+		/* A run of next areas: room for all once (a varint of 32
+		 * bits shifted is at most 5 bytes), then straight writes
+		 * until the block is full. */
+		room = n - i;
+		if (e->nrows + room > e->alloc)
+			XGROW(e->tags, e->alloc, e->nrows + room);
+		buf_grow(b, 5 * room);
+		p = (unsigned char *)b->buf + b->len;
+		for (j = i; j < n && area[j] == e->last_area + 1; j++) {
+			p += varint_at(p, (uint64_t)value[j] << 1);
+			e->last_area = area[j];
+			e->tags[e->nrows++] = T_INT;
+			if ((size_t)(p - (unsigned char *)b->buf) + e->nrows >=
+			    limit) {
+				j++;
+				break;
+			}
+		}
+		b->len = (size_t)(p - (unsigned char *)b->buf);
+		b->buf[b->len] = '\0';
+		i = j;
+	}
+	return i;
+}
+
 size_t obsblock_size(const struct obsblock_enc *e)
 {
 	return e->payload.len + e->nrows;

@@ -663,6 +663,25 @@ int store_series_put_whole(struct store *s, struct store_series *se,
 	return 0;
 }
 
+int store_series_put_wholes(struct store *s, struct store_series *se,
+			    const uint32_t *area, const uint32_t *value,
+			    size_t n, const struct period *p)
+{
+	while (n) {
+		size_t k = obsblock_add_wholes(&se->enc, area, value, n,
+					       p->kind, p->year, p->month,
+					       BLOCK_BYTES);
+
+		area += k;
+		value += k;
+		n -= k;
+		if (obsblock_size(&se->enc) >= BLOCK_BYTES &&
+		    series_write(s, se) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int store_put_observation(struct store *s, const struct observation *o)
 {
 	struct store_series *se;
