@@ -482,6 +482,7 @@ ADAPTERS(compare)
 ADAPTERS(gap)
 ADAPTERS(spine)
 ADAPTERS(pyramid)
+ADAPTERS(inequality)
 
 static int render_chart(const struct chart_src *c, enum chart_format f,
 			const char *path)
@@ -573,6 +574,7 @@ RENDERER(compare, CHART_HEIGHT_PT)
 RENDERER(gap, CHART_HEIGHT_PT)
 RENDERER(spine, chart_spine_height(c))
 RENDERER(pyramid, CHART_HEIGHT_PT)
+RENDERER(inequality, CHART_HEIGHT_PT)
 
 void chart_render_shutdown(void)
 {
