@@ -294,9 +294,12 @@ static void emit_bars(const struct ineq *Q)
 		}
 		if (!has_value(b))
 			continue;
+		/* A zero is its label alone. */
 		y = chart_layout_ypos(l, b->value);
-		lay_add_rect(l, x - bw / 2, fmin(y, y0), bw, fabs(y - y0),
-			     INEQUALITY_BAR, INEQUALITY_BAR_OUTLINE, 0.5);
+		if (fabs(y - y0) > 1e-9)
+			lay_add_rect(l, x - bw / 2, fmin(y, y0), bw,
+				     fabs(y - y0), INEQUALITY_BAR,
+				     INEQUALITY_BAR_OUTLINE, 0.5);
 	}
 	for (i = 0; i < c->nbars; i++)
 		if (has_ci(&c->bars[i]))

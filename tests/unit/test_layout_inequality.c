@@ -399,6 +399,27 @@ static void test_withheld_missing(void **state)
 	buf_release(&b);
 }
 
+/* A zero (a count of none, a decile with no small area) is its label
+ * alone: no bar of no height. */
+static void test_zero(void **state)
+{
+	struct chart_layout l;
+	const struct chart_item *r[N + 2], *t;
+	double mid;
+
+	(void)state;
+	bars[9].value = 0;
+	bars[9].lower = bars[9].upper = NAN;
+	lay(&l);
+	assert_int_equal(bar_rects(&l, r, N + 2), N - 1);
+	mid = l.plot_left + 9.5 * (l.plot_right - l.plot_left) / N;
+	t = text_near(&l, "0.0", mid);
+	assert_non_null(t);
+	assert_true(fabs(t->x - mid) < 1e-9);
+	assert_true(t->y < chart_layout_ypos(&l, 0));
+	chart_layout_release(&l);
+}
+
 /* A mean that can be negative (a progress score): bars grow down from the
  * zero line, their labels under them. */
 static void test_negative(void **state)
@@ -622,6 +643,7 @@ int main(void)
 		cmocka_unit_test_setup(test_area_line, setup),
 		cmocka_unit_test_setup(test_fit, setup),
 		cmocka_unit_test_setup(test_withheld_missing, setup),
+		cmocka_unit_test_setup(test_zero, setup),
 		cmocka_unit_test_setup(test_negative, setup),
 		cmocka_unit_test_setup(test_long_names, setup),
 		cmocka_unit_test_setup(test_rejects, setup),
