@@ -1735,7 +1735,7 @@ static int draw_inequality(struct chart_out *o, const struct results *r,
 	const struct result_deciles *d = results_deciles_of(below, i);
 	const struct result_point *p = NULL;
 	struct inequality_bar bars[RESULT_DECILES];
-	char labels[RESULT_DECILES][4];
+	char labels[RESULT_DECILES][12];
 	double rank[RESULT_DECILES], fit[RESULT_DECILES];
 	double start = NAN, end = NAN, sii = NAN;
 	struct inequality_chart ic;

@@ -282,7 +282,8 @@ static void png_chunk(struct buf *out, const char *type,
 	put_be32(be, len);
 	buf_add(out, be, 4);
 	buf_add(out, type, 4);
-	buf_add(out, data, len);
+	if (len)	/* IEND has no data: NULL, which memcpy must not see */
+		buf_add(out, data, len);
 	crc = crc32(crc, (const Bytef *)type, 4);
 	if (len)
 		crc = crc32(crc, data, (uInt)len);

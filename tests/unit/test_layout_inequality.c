@@ -33,7 +33,7 @@
 static struct inequality_bar bars[N];
 static double rank[N], fit[N];
 static struct inequality_chart chart;
-static char labels[N][4];
+static char labels[N][24];
 
 /* Children's centre reach by local decile, 2024/25 (the bundled sample,
  * rounded), and a fitted line chosen by hand: 85 at rank 0 falling 83
