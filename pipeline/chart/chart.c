@@ -1636,6 +1636,42 @@ static const char *index_of(const char *type)
 	return p ? p : "";
 }
 
+/* The start of a row of an inequality chart's plotted data: the
+ * indicator, the area, the category type and category. */
+static void ineq_row_start(struct buf *b, const struct results *r,
+			   const char *id, const char *type, const char *cat)
+{
+	buf_add_csv(b, id);
+	buf_addch(b, ',');
+	buf_add_csv(b, r->area_code);
+	buf_addch(b, ',');
+	buf_add_csv(b, r->area_name);
+	buf_addch(b, ',');
+	buf_add_csv(b, type);
+	buf_addch(b, ',');
+	buf_add_csv(b, cat);
+	buf_addch(b, ',');
+}
+
+/* The period and the export's columns of one value. */
+static void ineq_row_point(struct buf *b, const struct period *per,
+			   const struct result_point *pt)
+{
+	buf_add_csv(b, per->label);
+	buf_addf(b, ",%ld,", per->sortable);
+	export_number(b, pt->value);
+	buf_addch(b, ',');
+	export_number(b, pt->lower95);
+	buf_addch(b, ',');
+	export_number(b, pt->upper95);
+	buf_addch(b, ',');
+	export_number(b, pt->count);
+	buf_addch(b, ',');
+	export_number(b, pt->denominator);
+	buf_addch(b, ',');
+	buf_add_csv(b, pt->note);
+}
+
 /* The plotted data: each decile's row of the export, with its relative
  * rank and the fitted line's value there, the area's own row, the line's
  * ends, and the SII's row. */
@@ -1645,50 +1681,23 @@ static void inequality_csv(const struct results *r,
 			   const struct inequality_chart *ic, struct buf *b)
 {
 	const struct result_point *p = &d->pt[(size_t)j * RESULT_DECILES];
-	const struct result_point *a = &ind->series[SERIES_AREA].pt[j];
 	const struct result_indicator *s = sii_of(r, ind);
 	const struct period *per = &ind->periods[j];
+	static const char *const end[2] = {
+		"Fitted line, most deprived end",
+		"Fitted line, least deprived end"
+	};
 	int k, js;
-
-#define ROW_START(id, type, cat)					\
-	do {								\
-		buf_add_csv(b, id);					\
-		buf_addch(b, ',');					\
-		buf_add_csv(b, r->area_code);				\
-		buf_addch(b, ',');					\
-		buf_add_csv(b, r->area_name);				\
-		buf_addch(b, ',');					\
-		buf_add_csv(b, type);					\
-		buf_addch(b, ',');					\
-		buf_add_csv(b, cat);					\
-		buf_addch(b, ',');					\
-	} while (0)
-#define ROW_POINT(pt)							\
-	do {								\
-		buf_add_csv(b, per->label);				\
-		buf_addf(b, ",%ld,", per->sortable);			\
-		export_number(b, (pt)->value);				\
-		buf_addch(b, ',');					\
-		export_number(b, (pt)->lower95);			\
-		buf_addch(b, ',');					\
-		export_number(b, (pt)->upper95);			\
-		buf_addch(b, ',');					\
-		export_number(b, (pt)->count);				\
-		buf_addch(b, ',');					\
-		export_number(b, (pt)->denominator);			\
-		buf_addch(b, ',');					\
-		buf_add_csv(b, (pt)->note);				\
-	} while (0)
 
 	buf_adds(b, "Indicator ID,Area Code,Area Name,Category Type,Category,"
 		    "Decile,Time period,Time period Sortable,Value,"
 		    "Lower CI 95.0 limit,Upper CI 95.0 limit,Count,"
 		    "Denominator,Value note,Relative rank,Fitted value\n");
 	for (k = 0; k < RESULT_DECILES; k++) {
-		ROW_START(ind->id, d->category_type,
-			  d->category[k] ? d->category[k] : "");
+		ineq_row_start(b, r, ind->id, d->category_type,
+			       d->category[k] ? d->category[k] : "");
 		buf_addf(b, "%d,", k + 1);
-		ROW_POINT(&p[k]);
+		ineq_row_point(b, per, &p[k]);
 		buf_addch(b, ',');
 		if (ic->fit) {
 			export_number(b, ic->rank[k]);
@@ -1699,29 +1708,25 @@ static void inequality_csv(const struct results *r,
 		}
 		buf_addch(b, '\n');
 	}
-	ROW_START(ind->id, "", "");
+	ineq_row_start(b, r, ind->id, "", "");
 	buf_addch(b, ',');
-	ROW_POINT(a);
+	ineq_row_point(b, per, &ind->series[SERIES_AREA].pt[j]);
 	buf_adds(b, ",,\n");
-	if (ic->fit) {
-		ROW_START(ind->id, "", "Fitted line, most deprived end");
-		buf_addf(b, ",%s,%ld,,,,,,,0,", per->label, per->sortable);
-		export_number(b, ic->fit_start);
-		buf_addch(b, '\n');
-		ROW_START(ind->id, "", "Fitted line, least deprived end");
-		buf_addf(b, ",%s,%ld,,,,,,,1,", per->label, per->sortable);
-		export_number(b, ic->fit_end);
+	for (k = 0; ic->fit && k < 2; k++) {
+		ineq_row_start(b, r, ind->id, "", end[k]);
+		buf_addch(b, ',');
+		buf_add_csv(b, per->label);
+		buf_addf(b, ",%ld,,,,,,,%d,", per->sortable, k);
+		export_number(b, k ? ic->fit_end : ic->fit_start);
 		buf_addch(b, '\n');
 	}
 	if (s && (js = period_of(s, per->sortable)) >= 0 &&
 	    s->series[SERIES_AREA].pt[js].present) {
-		ROW_START(s->id, "", "");
+		ineq_row_start(b, r, s->id, "", "");
 		buf_addch(b, ',');
-		ROW_POINT(&s->series[SERIES_AREA].pt[js]);
+		ineq_row_point(b, per, &s->series[SERIES_AREA].pt[js]);
 		buf_adds(b, ",,\n");
 	}
-#undef ROW_START
-#undef ROW_POINT
 }
 
 /* For an indicator broken down by deprivation decile: the area's ten
