@@ -122,16 +122,19 @@ struct compare_bar {
 	enum stats_cmp cmp;	/* against the comparator (England) */
 	int is_area;		/* 1: the focus area: bold label, dark outline */
 	int is_benchmark;	/* 1: pinned at the top, in the given order */
-	const char *note;	/* "c": the bar says "withheld"; or NULL */
+	const char *note;	/* "c": the bar says "withheld" (or the
+				 * chart's withheld words); or NULL */
 };
 
 /* A compare-areas chart (UX.md 1.1 "Compare areas"): horizontal bars, the
  * benchmarks pinned at the top in their order, then the other bars by
- * value descending (ties by name, bars with no value last). The first
- * benchmark is the comparator: its bar is grey #B1B4B6 and it names the
- * legend, "Area compared to England"; every other bar is filled with
- * chart_cmp_colour(palette, cmp) and carries its outcome's marker. The
- * value axis always includes zero: bars grow from the zero line. */
+ * value descending, or ascending (ties by name, bars with no value
+ * last). The first benchmark is the comparator: its bar is grey #B1B4B6
+ * and it names the legend, "Area compared to England"; every other bar is
+ * filled with chart_cmp_colour(palette, cmp) and carries its outcome's
+ * marker. The value axis always includes zero: bars grow from the zero
+ * line. The locality chart is one too: the authority the comparator, its
+ * localities the other bars. */
 struct compare_chart {
 	const char *title;	/* the indicator's title */
 	const char *subtitle;	/* unit, period and areas, or NULL */
@@ -141,6 +144,16 @@ struct compare_chart {
 	const struct compare_bar *bars;
 	int decimals;		/* of value labels, 0..6 */
 	enum chart_palette palette;
+	/* Left zero (the compare-areas chart), these make the locality
+	 * chart of the same layout: */
+	const char *compared;	/* what the legend says is compared,
+				 * NULL: "Area" ("Locality compared to
+				 * Cheshire West and Chester:") */
+	const char *withheld;	/* what a bar whose note is "c" says,
+				 * NULL: "withheld" */
+	int ascending;		/* 1: the unpinned bars by value ascending,
+				 * the lowest at the top (the best first
+				 * when low is good) */
 };
 #define COMPARE_MAX_BARS 24
 #define COMPARE_GREY 0xB1B4B6UL	/* the comparator's bar (UX.md) */
@@ -201,8 +214,8 @@ int chart_layout_trend(const struct trend_chart *c, double width,
  * title and subtitle, the bars with their names on the left (the area's in
  * bold), outcome markers, CI bars and value labels, round ticks along the
  * top of the plot, the legend of the outcomes drawn, the source and note.
- * A bar with no value gets the words "no data" ("withheld" when its note is
- * "c"). Same contract as chart_layout_trend().
+ * A bar with no value gets the words "no data" (c->withheld, else
+ * "withheld", when its note is "c"). Same contract as chart_layout_trend().
  * Returns: 0, or -1 with error(). */
 int chart_layout_compare(const struct compare_chart *c, double width,
 			 double height, chart_measure_fn *measure, void *ctx,
@@ -400,6 +413,81 @@ int chart_layout_pyramid(const struct pyramid_chart *c, double width,
 int chart_render_pyramid(const struct pyramid_chart *c, enum chart_format f,
 			 const char *path);
 void chart_describe_pyramid(const struct pyramid_chart *c, struct buf *out);
+
+/* ---- the inequality chart ---- */
+
+/* One quantile of an inequality chart. */
+struct inequality_bar {
+	const char *label;	/* under the bar: "1" */
+	const char *name;	/* in the text alternative: "Most deprived
+				 * decile (IMD2025)" */
+	double value;		/* NaN: no bar (a note "c" says withheld) */
+	double lower, upper;	/* 95% limits, NaN when none */
+	const char *note;	/* "c": withheld, drawn as a "c" on the zero
+				 * line instead of a bar; or NULL */
+};
+
+/* An inequality chart (UX.md 1.1 "Inequalities", Fingertips' inequality
+ * bars): one indicator in one area by deprivation quantile, the most
+ * deprived on the left, each an upright bar from zero in one colour,
+ * INEQUALITY_BAR (Fingertips does not colour inequality breakdowns), with
+ * its 95% interval and its value above it; the area's own value a dark
+ * blue #12436D line across the plot, labelled at the right with the
+ * area's name and the value; and the line fitted for the slope index of
+ * inequality, dashed, black. The value axis always includes zero. */
+struct inequality_chart {
+	const char *title;
+	const char *subtitle;
+	const char *source;
+	const char *note;
+	const char *y_label;	/* the unit over the value axis, or NULL */
+	const char *axis_label;	/* under the quantiles' numbers, centred:
+				 * "Deprivation decile (IMD2025)", or NULL */
+	const char *first_end;	/* under the first bar: "Most deprived" */
+	const char *last_end;	/* under the last: "Least deprived"; either
+				 * may be NULL */
+	size_t nbars;		/* 2 to INEQUALITY_MAX_BARS */
+	const struct inequality_bar *bars;	/* the most deprived first */
+	const char *area_name;	/* the line's label; NULL with no line */
+	double overall;		/* the area's own value; NaN: no line */
+	/* The fitted line (stats_sii_line), or fit NULL for none: each
+	 * quantile's relative rank and the line's value there, and its
+	 * values at the ends, ranks 0 and 1. Rank 0 is the plot's left edge,
+	 * rank 1 its right, and each bar's rank its centre: between them
+	 * the rank runs evenly, so the line passes over each bar at the
+	 * bar's own fitted value. */
+	const double *rank;	/* [nbars], ascending in (0, 1) */
+	const double *fit;	/* [nbars] */
+	double fit_start, fit_end;
+	const char *fit_label;	/* the line's legend words, NULL:
+				 * "Fitted line (slope index of inequality)" */
+	const char *sii_text;	/* a sentence under the legend: "Slope
+				 * index of inequality: -82.5 percentage
+				 * points (...)", or NULL */
+	int decimals;		/* of value labels, 0..6 */
+};
+#define INEQUALITY_MAX_BARS 20
+/* The bars: a 40% tint of the area's dark blue #12436D (with a thin
+ * outline in the blue itself, for 3:1 against white), light enough that
+ * the area's line in the full blue and the black dashed fitted line stay
+ * readable where they cross the bars. */
+#define INEQUALITY_BAR 0xA0B4C5UL
+#define INEQUALITY_BAR_OUTLINE 0x12436DUL
+#define INEQUALITY_AREA_INK 0x12436DUL
+#define INEQUALITY_FIT_INK 0x0B0C0CUL
+
+/* Same contract as chart_layout_trend(). Too many or too few bars, no
+ * title, a fit without ranks or a line without a name: -1 with error(). */
+int chart_layout_inequality(const struct inequality_chart *c, double width,
+			    double height, chart_measure_fn *measure,
+			    void *ctx, struct chart_layout *out);
+int chart_render_inequality(const struct inequality_chart *c,
+			    enum chart_format f, const char *path);
+/* Every bar in words, with its interval; a withheld one "withheld (c)",
+ * a missing one "no value"; the area's line, the fitted line's ends, the
+ * SII sentence, the note and the source. */
+void chart_describe_inequality(const struct inequality_chart *c,
+			       struct buf *out);
 
 /* Drops pango's default font map and cairo's static caches; call once
  * before exit in tests and debug builds so leak checkers stay quiet. */

@@ -104,6 +104,56 @@ int results_load_group(struct store *st, const struct results *r,
 		       size_t np, const char *const *codes, size_t n,
 		       double *out, char **label);
 
+/* ---- below the area: what only jsna-chart reads ---- */
+
+/* An indicator's breakdown by deprivation decile for the area: the ten
+ * categories decile1 (the most deprived) to decile10 that 'deciles' or
+ * 'local_deciles' gives a definition (indicator.c). */
+#define RESULT_DECILES 10
+struct result_deciles {
+	size_t ind;		/* its indicator: r->ind[ind] */
+	char *category_type;	/* "LSOA deprivation deciles within the
+				 * authority (IMD2025)" */
+	char *category[RESULT_DECILES];	/* "Most deprived decile
+					 * (IMD2025)", ... */
+	struct result_point *pt;	/* [nperiods * RESULT_DECILES]:
+					 * decile k + 1 in periods[j] at
+					 * pt[j * 10 + k]; present 0 where
+					 * there is no row */
+};
+
+/* A locality of the area: an area of level Locality whose parent it is. */
+struct result_locality {
+	char *code, *name;
+};
+
+struct result_below {
+	struct result_deciles *deciles;	/* in the order of r->ind */
+	size_t ndeciles;
+	struct result_locality *loc;	/* by code */
+	size_t nloc;
+	/* [n]: NULL where no locality has a row of r->ind[i]; else
+	 * [nperiods * nloc]: locality m in periods[j] at [j * nloc + m]. */
+	struct result_point **loc_pt;
+	size_t n;		/* r->n */
+};
+#define RESULT_BELOW_INIT { NULL, 0, NULL, 0, NULL, 0 }
+
+/* Reads what lies below the area in run r->run, which only the charts
+ * draw (results_load does not read it, so the other stages are not slowed
+ * by it): each indicator's deprivation deciles for the area, and the
+ * indicators' own values (no breakdowns) in the area's localities. Rows
+ * of a period the indicator's series (r) lack are left out. out is
+ * released with results_below_release(), also after a failure.
+ * Returns 0 or -1 (reported). */
+int results_load_below(struct store *st, const struct results *r,
+		       struct result_below *out);
+void results_below_release(struct result_below *b);
+
+/* The deciles of r->ind[i], or NULL when it has none. Borrowed. */
+const struct result_deciles *results_deciles_of(const struct result_below *b,
+						size_t i);
+
 /* The comparison label stored ("Higher", ...) as an enum stats_cmp. */
 enum stats_cmp results_cmp(const char *label);
 

@@ -6,11 +6,14 @@
  * average, with 95% intervals and points marked by their comparison with
  * England; and, in the latest period where the area has a value, a
  * compare-areas bar chart of England, the region, the area and its
- * statistical neighbours, bars filled by their comparison with England.
- * Beside each chart the plotted data (CSV) and a plain-text alternative
- * (TXT). A chart whose digest (below) is that of the set before is kept,
- * not drawn again: a night when one source changed redraws its charts
- * only. JSNA_FORCE=1 in the environment (jsna refresh --force) or
+ * statistical neighbours, bars filled by their comparison with England;
+ * for an indicator with deprivation deciles, the area's deciles with its
+ * own value and the fitted line of the slope index of inequality; and for
+ * one with values for the area's localities, each locality against the
+ * authority. Beside each chart the plotted data (CSV) and a plain-text
+ * alternative (TXT). A chart whose digest (below) is that of the set
+ * before is kept, not drawn again: a night when one source changed
+ * redraws its charts only. JSNA_FORCE=1 in the environment (jsna refresh --force) or
  * --redraw draws every chart.
  */
 #include <ctype.h>
@@ -33,6 +36,7 @@
 #include "jsna/sha256.h"
 #include "jsna/store.h"
 #include "jsna/stage.h"
+#include "jsna/stats_sii.h"
 #include "jsna/strmap.h"
 #include "jsna/util.h"
 
@@ -273,6 +277,7 @@ ADAPTERS(compare)
 ADAPTERS(gap)
 ADAPTERS(spine)
 ADAPTERS(pyramid)
+ADAPTERS(inequality)
 
 /* Where the charts go, and what can be kept from the set before.
  * charts/.keys holds a line "STEM DIGEST" per chart: the SHA-256 of all
@@ -653,6 +658,17 @@ static int draw_trend(struct chart_out *o, const struct results *r,
 		return 0;
 	}
 	build(r, ind, &t);
+	/* Every value withheld, and no benchmark beside it: nothing to
+	 * draw (the area's rows say "c"; the table and report say so). */
+	for (j = 0; j < (int)(t.nseries * t.n); j++)
+		if (isfinite(t.series[j / t.n].value[j % t.n]))
+			break;
+	if (j == (int)(t.nseries * t.n)) {
+		note("%s: no value to plot for %s (all withheld); no trend "
+		     "chart drawn", ind->id, r->area_name);
+		trend_data_release(&t);
+		return 0;
+	}
 	measure_name(ind, &ylab);
 	buf_addf(&subtitle, "%s, %s, %s to %s", ylab.buf, r->area_name,
 		 t.labels[0], t.labels[t.n - 1]);
@@ -1473,11 +1489,518 @@ out:
 	return ret;
 }
 
-/* The charts of an indicator: its trend, its comparison and, for a gap,
- * the gap; none when --only names others. */
-static size_t charts_of(const struct result_indicator *ind,
+/* ---- inequality: the area by deprivation decile ---- */
+
+/* The first indicator of type sii over the deciles of ind, or NULL. */
+static const struct result_indicator *sii_of(const struct results *r,
+					     const struct result_indicator *ind)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		if (!strcmp(r->ind[i].type, "sii") &&
+		    !strcmp(r->ind[i].group_a, ind->id))
+			return &r->ind[i];
+	return NULL;
+}
+
+/* The index of the period with sortable key p in ind, or -1. */
+static int period_of(const struct result_indicator *ind, long p)
+{
+	size_t j;
+
+	for (j = 0; j < ind->nperiods; j++)
+		if (ind->periods[j].sortable == p)
+			return (int)j;
+	return -1;
+}
+
+/* "percentage points" for a difference of percentages, else the unit. */
+static const char *difference_unit(const struct result_indicator *ind)
+{
+	return !strcmp(ind->unit, "%") ? "percentage points" : ind->unit;
+}
+
+/* What a breakdown's bars measure: "Under-5s reached as a percentage of
+ * children aged under 5" where the definition names both, else the y
+ * axis's words. */
+static void breakdown_measure(const struct result_indicator *ind,
+			      struct buf *b)
+{
+	if ((!strcmp(ind->type, "proportion") || !strcmp(ind->type, "share")) &&
+	    !strcmp(ind->unit, "%") && ind->count_label[0] &&
+	    ind->denominator_label[0]) {
+		buf_addf(b, "%c%s as a percentage of %s",
+			 toupper((unsigned char)ind->count_label[0]),
+			 ind->count_label + 1, ind->denominator_label);
+	} else if (!strcmp(ind->type, "count") && ind->count_label[0]) {
+		buf_addf(b, "Number of %s", ind->count_label);
+	} else {
+		measure_name(ind, b);
+	}
+}
+
+/* The fitted line of the slope index of inequality, as jsna-calc fits it
+ * (compute.c, rows_from_deciles): each decile weighted by its denominator,
+ * a percentage as a proportion of 1 and the SII times the multiplier.
+ * Only where the SII means something (not for counts and other totals)
+ * and every decile has a value and a denominator. fit[k] and the ends in
+ * the indicator's unit. Returns 1 with a line, 0 without. */
+static int decile_fit(const struct result_indicator *ind,
+		      const struct result_point *p, double *rank, double *fit,
+		      double *start, double *end, double *sii)
+{
+	struct stats_sii_opts opts = STATS_SII_OPTS_INIT;
+	struct stats_sii_data data;
+	struct stats_sii_fit f;
+	double pop[RESULT_DECILES], val[RESULT_DECILES], scale = 1;
+	int k;
+
+	if (!strcmp(ind->type, "proportion") || !strcmp(ind->type, "share")) {
+		opts.type = STATS_SII_PROPORTION;
+		scale = ind->multiplier;
+		opts.multiplier = ind->multiplier;
+	} else if (!strcmp(ind->type, "rate")) {
+		opts.type = STATS_SII_RATE;
+	} else if (strcmp(ind->type, "mean") != 0) {
+		return 0;
+	}
+	if (!(scale > 0))
+		return 0;
+	for (k = 0; k < RESULT_DECILES; k++) {
+		if (!isfinite(p[k].value) || !(p[k].denominator > 0))
+			return 0;
+		pop[k] = p[k].denominator;
+		val[k] = p[k].value / scale;
+	}
+	memset(&data, 0, sizeof(data));
+	data.n = RESULT_DECILES;
+	data.population = pop;
+	data.value = val;
+	if (stats_sii_line(&data, &opts, rank, &f) != STATS_OK)
+		return 0;
+	for (k = 0; k < RESULT_DECILES; k++)
+		fit[k] = stats_sii_fitted(&f, rank[k]) * scale;
+	*start = stats_sii_fitted(&f, 0) * scale;
+	*end = stats_sii_fitted(&f, 1) * scale;
+	*sii = f.sii;
+	return isfinite(*start) && isfinite(*end);
+}
+
+/* "Slope index of inequality: -82.5 percentage points (95% confidence
+ * interval -84.4 to -80.5)": the SII indicator's value for the area in
+ * period p, else (with a line) the fitted line's own. */
+static void sii_sentence(const struct results *r,
+			 const struct result_indicator *ind, long p,
+			 int have_fit, double fit_sii, struct buf *b)
+{
+	const struct result_indicator *s = sii_of(r, ind);
+	const struct result_point *pt = NULL;
+	char v[64], lo[64], hi[64];
+	int j = s ? period_of(s, p) : -1;
+
+	if (j >= 0)
+		pt = &s->series[SERIES_AREA].pt[j];
+	if (pt && pt->present && !strcmp(pt->note, "c")) {
+		buf_adds(b, "Slope index of inequality: withheld (c).");
+		return;
+	}
+	if (pt && isfinite(pt->value)) {
+		buf_addf(b, "Slope index of inequality: %s%s%s",
+			 results_format(pt->value, s->decimals, v, sizeof(v)),
+			 s->unit[0] ? " " : "", s->unit);
+		if (isfinite(pt->lower95) && isfinite(pt->upper95))
+			buf_addf(b, " (95%% confidence interval %s to %s)",
+				 results_format(pt->lower95, s->decimals, lo,
+						sizeof(lo)),
+				 results_format(pt->upper95, s->decimals, hi,
+						sizeof(hi)));
+		buf_addch(b, '.');
+		return;
+	}
+	if (!have_fit)
+		return;
+	buf_addf(b, "Slope index of inequality (the fitted line's least "
+		 "deprived end less its most deprived end): %s%s%s.",
+		 results_format(fit_sii, ind->decimals < 6 ? ind->decimals + 1 :
+					 6, v, sizeof(v)),
+		 difference_unit(ind)[0] ? " " : "", difference_unit(ind));
+}
+
+/* "(IMD2025)" from a category type "LSOA deprivation deciles within the
+ * authority (IMD2025)"; "" when it has none. */
+static const char *index_of(const char *type)
+{
+	const char *p = strrchr(type, '(');
+
+	return p ? p : "";
+}
+
+/* The start of a row of an inequality chart's plotted data: the
+ * indicator, the area, the category type and category. */
+static void ineq_row_start(struct buf *b, const struct results *r,
+			   const char *id, const char *type, const char *cat)
+{
+	buf_add_csv(b, id);
+	buf_addch(b, ',');
+	buf_add_csv(b, r->area_code);
+	buf_addch(b, ',');
+	buf_add_csv(b, r->area_name);
+	buf_addch(b, ',');
+	buf_add_csv(b, type);
+	buf_addch(b, ',');
+	buf_add_csv(b, cat);
+	buf_addch(b, ',');
+}
+
+/* The period and the export's columns of one value. */
+static void ineq_row_point(struct buf *b, const struct period *per,
+			   const struct result_point *pt)
+{
+	buf_add_csv(b, per->label);
+	buf_addf(b, ",%ld,", per->sortable);
+	export_number(b, pt->value);
+	buf_addch(b, ',');
+	export_number(b, pt->lower95);
+	buf_addch(b, ',');
+	export_number(b, pt->upper95);
+	buf_addch(b, ',');
+	export_number(b, pt->count);
+	buf_addch(b, ',');
+	export_number(b, pt->denominator);
+	buf_addch(b, ',');
+	buf_add_csv(b, pt->note);
+}
+
+/* The plotted data: each decile's row of the export, with its relative
+ * rank and the fitted line's value there, the area's own row, the line's
+ * ends, and the SII's row. */
+static void inequality_csv(const struct results *r,
+			   const struct result_indicator *ind,
+			   const struct result_deciles *d, int j,
+			   const struct inequality_chart *ic, struct buf *b)
+{
+	const struct result_point *p = &d->pt[(size_t)j * RESULT_DECILES];
+	const struct result_indicator *s = sii_of(r, ind);
+	const struct period *per = &ind->periods[j];
+	static const char *const end[2] = {
+		"Fitted line, most deprived end",
+		"Fitted line, least deprived end"
+	};
+	int k, js;
+
+	buf_adds(b, "Indicator ID,Area Code,Area Name,Category Type,Category,"
+		    "Decile,Time period,Time period Sortable,Value,"
+		    "Lower CI 95.0 limit,Upper CI 95.0 limit,Count,"
+		    "Denominator,Value note,Relative rank,Fitted value\n");
+	for (k = 0; k < RESULT_DECILES; k++) {
+		ineq_row_start(b, r, ind->id, d->category_type,
+			       d->category[k] ? d->category[k] : "");
+		buf_addf(b, "%d,", k + 1);
+		ineq_row_point(b, per, &p[k]);
+		buf_addch(b, ',');
+		if (ic->fit) {
+			export_number(b, ic->rank[k]);
+			buf_addch(b, ',');
+			export_number(b, ic->fit[k]);
+		} else {
+			buf_addch(b, ',');
+		}
+		buf_addch(b, '\n');
+	}
+	ineq_row_start(b, r, ind->id, "", "");
+	buf_addch(b, ',');
+	ineq_row_point(b, per, &ind->series[SERIES_AREA].pt[j]);
+	buf_adds(b, ",,\n");
+	for (k = 0; ic->fit && k < 2; k++) {
+		ineq_row_start(b, r, ind->id, "", end[k]);
+		buf_addch(b, ',');
+		buf_add_csv(b, per->label);
+		buf_addf(b, ",%ld,,,,,,,%d,", per->sortable, k);
+		export_number(b, k ? ic->fit_end : ic->fit_start);
+		buf_addch(b, '\n');
+	}
+	if (s && (js = period_of(s, per->sortable)) >= 0 &&
+	    s->series[SERIES_AREA].pt[js].present) {
+		ineq_row_start(b, r, s->id, "", "");
+		buf_addch(b, ',');
+		ineq_row_point(b, per, &s->series[SERIES_AREA].pt[js]);
+		buf_adds(b, ",,\n");
+	}
+}
+
+/* For an indicator broken down by deprivation decile: the area's ten
+ * deciles in the latest period that has them. */
+static int draw_inequality(struct chart_out *o, const struct results *r,
+			   const struct result_below *below, size_t i,
+			   unsigned formats)
+{
+	struct stage *s = o->s;
+	const struct result_indicator *ind = &r->ind[i];
+	const struct result_deciles *d = results_deciles_of(below, i);
+	const struct result_point *p = NULL;
+	struct inequality_bar bars[RESULT_DECILES];
+	char labels[RESULT_DECILES][12];
+	double rank[RESULT_DECILES], fit[RESULT_DECILES];
+	double start = NAN, end = NAN, sii = NAN;
+	struct inequality_chart ic;
+	struct buf subtitle = BUF_INIT, source = BUF_INIT, ylab = BUF_INIT;
+	struct buf notes = BUF_INIT, csv = BUF_INIT, stem = BUF_INIT;
+	struct buf axis = BUF_INIT, siit = BUF_INIT;
+	int j, k, withheld = 0, have_fit, local, ret;
+	char total[64];
+
+	if (!d)
+		return 0;
+	/* The latest period with a decile's value or a withheld one. */
+	for (j = (int)ind->nperiods - 1; j >= 0; j--) {
+		p = &d->pt[(size_t)j * RESULT_DECILES];
+		for (k = 0; k < RESULT_DECILES; k++)
+			if (isfinite(p[k].value))
+				break;
+		if (k < RESULT_DECILES)
+			break;
+	}
+	if (j < 0) {
+		note("%s: no deprivation deciles for %s; no inequality chart "
+		     "drawn", ind->id, r->area_name);
+		return 0;
+	}
+	local = strstr(d->category_type, "within the authority") != NULL;
+	memset(bars, 0, sizeof(bars));
+	for (k = 0; k < RESULT_DECILES; k++) {
+		snprintf(labels[k], sizeof(labels[k]), "%d", k + 1);
+		bars[k].label = labels[k];
+		bars[k].name = d->category[k];
+		bars[k].value = p[k].value;
+		bars[k].lower = p[k].lower95;
+		bars[k].upper = p[k].upper95;
+		bars[k].note = p[k].note;
+		if (p[k].present && !strcmp(p[k].note, "c"))
+			withheld = 1;
+	}
+	have_fit = decile_fit(ind, p, rank, fit, &start, &end, &sii);
+
+	breakdown_measure(ind, &subtitle);
+	buf_addf(&subtitle, ", %s, %s, by %s", r->area_name,
+		 ind->periods[j].label,
+		 local ? "deprivation decile of the authority's small areas" :
+			 "national deprivation decile of the small areas");
+	if (*index_of(d->category_type))
+		buf_addf(&subtitle, " %s", index_of(d->category_type));
+	if (is_total(ind) && isfinite(ind->series[SERIES_AREA].pt[j].value))
+		buf_addf(&subtitle, ": %s in all",
+			 results_format(ind->series[SERIES_AREA].pt[j].value,
+					ind->decimals, total, sizeof(total)));
+	measure_name(ind, &ylab);
+	buf_addf(&axis, "Deprivation decile%s%s%s",
+		 local ? " within the authority" : " in England",
+		 *index_of(d->category_type) ? " " : "",
+		 index_of(d->category_type));
+	sii_sentence(r, ind, ind->periods[j].sortable, have_fit, sii, &siit);
+	add_source(&source, ind);
+	if (withheld)
+		buf_addf(&notes, "c: withheld; values from fewer than %d are "
+			 "suppressed.", s->cfg.suppress_below);
+
+	memset(&ic, 0, sizeof(ic));
+	ic.title = ind->title;
+	ic.subtitle = subtitle.buf;
+	ic.source = source.buf;
+	ic.note = notes.len ? notes.buf : NULL;
+	ic.y_label = ylab.buf;
+	ic.axis_label = axis.buf;
+	ic.first_end = "Most deprived";
+	ic.last_end = "Least deprived";
+	ic.nbars = RESULT_DECILES;
+	ic.bars = bars;
+	/* A total's own value is the deciles added up: no line to set
+	 * beside them. */
+	ic.area_name = r->area_name;
+	ic.overall = is_total(ind) ? NAN :
+				     ind->series[SERIES_AREA].pt[j].value;
+	if (have_fit) {
+		ic.rank = rank;
+		ic.fit = fit;
+		ic.fit_start = start;
+		ic.fit_end = end;
+	}
+	ic.sii_text = siit.len ? siit.buf : NULL;
+	ic.decimals = ind->decimals;
+
+	inequality_csv(r, ind, d, j, &ic, &csv);
+	buf_addf(&stem, "%s_inequality", ind->id);
+	ret = publish(o, stem.buf, formats, &ic, render_inequality,
+		      describe_inequality, &csv);
+	if (ret == 0)
+		note("%s: inequality chart drawn", ind->id);
+	buf_release(&subtitle);
+	buf_release(&source);
+	buf_release(&ylab);
+	buf_release(&notes);
+	buf_release(&csv);
+	buf_release(&stem);
+	buf_release(&axis);
+	buf_release(&siit);
+	return ret;
+}
+
+/* ---- localities: the area's own places against it ---- */
+
+/* For an indicator with values for the area's localities: the latest
+ * period that has them, the authority pinned at the top (the comparator,
+ * grey), each locality filled by its comparison with the authority. */
+static int draw_localities(struct chart_out *o, const struct results *r,
+			   const struct result_below *below, size_t i,
+			   unsigned formats)
+{
+	struct stage *s = o->s;
+	const struct result_indicator *ind = &r->ind[i];
+	const struct result_point *pts = below->loc_pt ? below->loc_pt[i] :
+					 NULL;
+	const struct result_point *p[COMPARE_MAX_BARS];
+	const char *code[COMPARE_MAX_BARS];
+	struct compare_bar bars[COMPARE_MAX_BARS];
+	size_t idx[COMPARE_MAX_BARS], n, m, k, nloc = below->nloc;
+	struct compare_chart cc;
+	struct buf subtitle = BUF_INIT, source = BUF_INIT, what = BUF_INIT;
+	struct buf notes = BUF_INIT, csv = BUF_INIT, stem = BUF_INIT;
+	int j, ret, withheld = 0, tested = 0;
+
+	if (!pts || !nloc)
+		return 0;
+	for (j = (int)ind->nperiods - 1; j >= 0; j--) {
+		for (m = 0; m < nloc; m++) {
+			const struct result_point *q =
+				&pts[(size_t)j * nloc + m];
+
+			if (isfinite(q->value) ||
+			    (q->present && !strcmp(q->note, "c")))
+				break;
+		}
+		if (m < nloc)
+			break;
+	}
+	/* Withheld everywhere (an SII of small numbers): nothing to draw. */
+	for (m = 0; j >= 0 && m < nloc; m++)
+		if (isfinite(pts[(size_t)j * nloc + m].value))
+			break;
+	if (j < 0 || (m == nloc &&
+		      !isfinite(ind->series[SERIES_AREA].pt[j].value))) {
+		note("%s: no values for the localities of %s; no locality "
+		     "chart drawn", ind->id, r->area_name);
+		return 0;
+	}
+	if (nloc + 1 > COMPARE_MAX_BARS) {
+		warning("%s: %zu localities; the locality chart shows the "
+			"first %d", ind->id, nloc, COMPARE_MAX_BARS - 1);
+		nloc = COMPARE_MAX_BARS - 1;
+	}
+	memset(bars, 0, sizeof(bars));
+	n = 0;
+	code[n] = r->area_code;
+	p[n] = &ind->series[SERIES_AREA].pt[j];
+	bars[n].name = r->area_name;
+	bars[n].is_area = 1;
+	bars[n].is_benchmark = 1;
+	bars[n].cmp = CMP_NOT_COMPARED;
+	n++;
+	for (m = 0; m < nloc; m++, n++) {
+		code[n] = below->loc[m].code;
+		p[n] = &pts[(size_t)j * below->nloc + m];
+		bars[n].name = below->loc[m].name;
+		bars[n].cmp = results_cmp(p[n]->cmp_parent);
+		if (stats_cmp_tested(bars[n].cmp))
+			tested = 1;
+	}
+	for (k = 0; k < n; k++) {
+		bars[k].value = p[k]->value;
+		bars[k].lower = p[k]->lower95;
+		bars[k].upper = p[k]->upper95;
+		bars[k].note = p[k]->note;
+		if (p[k]->present && !strcmp(p[k]->note, "c"))
+			withheld = 1;
+	}
+
+	measure_name(ind, &what);
+	buf_addf(&subtitle, "%s, %s: %s and its localities, each locality "
+		 "%s", what.buf, ind->periods[j].label, r->area_name,
+		 tested ? "compared with the authority (95% confidence "
+			  "intervals)" :
+			  "beside the authority (not compared)");
+	add_source(&source, ind);
+	if (tested)
+		buf_addf(&source, " Compared with %s at the 95%% level.",
+			 r->area_name);
+	if (withheld)
+		buf_addf(&notes, "c: withheld; inside the authority values "
+			 "from fewer than %d are suppressed.",
+			 s->cfg.suppress_below_locality);
+
+	memset(&cc, 0, sizeof(cc));
+	cc.title = ind->title;
+	cc.subtitle = subtitle.buf;
+	cc.source = source.buf;
+	cc.note = notes.len ? notes.buf : NULL;
+	cc.nbars = n;
+	cc.bars = bars;
+	cc.decimals = ind->decimals;
+	cc.palette = s->cfg.palette ? PALETTE_FINGERTIPS : PALETTE_GOVUK;
+	cc.compared = "Locality";
+	cc.withheld = "c";
+	/* The best at the top: the lowest when low is good. */
+	cc.ascending = !strcmp(ind->polarity, "low_is_good");
+
+	/* The plotted data, in the chart's order, in the export's words. */
+	chart_compare_order(&cc, idx);
+	buf_adds(&csv, "Area Code,Area Name,Parent Code,Time period,"
+		       "Time period Sortable,Value,Lower CI 95.0 limit,"
+		       "Upper CI 95.0 limit,Value note,"
+		       "Compared to percentiles\n");
+	for (k = 0; k < n; k++) {
+		const struct result_point *q = p[idx[k]];
+
+		buf_add_csv(&csv, code[idx[k]]);
+		buf_addch(&csv, ',');
+		buf_add_csv(&csv, bars[idx[k]].name);
+		buf_addch(&csv, ',');
+		buf_add_csv(&csv, idx[k] ? r->area_code : "");
+		buf_addch(&csv, ',');
+		buf_add_csv(&csv, ind->periods[j].label);
+		buf_addf(&csv, ",%ld,", ind->periods[j].sortable);
+		export_number(&csv, q->value);
+		buf_addch(&csv, ',');
+		export_number(&csv, q->lower95);
+		buf_addch(&csv, ',');
+		export_number(&csv, q->upper95);
+		buf_addch(&csv, ',');
+		buf_add_csv(&csv, q->note);
+		buf_addch(&csv, ',');
+		buf_add_csv(&csv, idx[k] ? q->cmp_parent : "");
+		buf_addch(&csv, '\n');
+	}
+	buf_addf(&stem, "%s_localities", ind->id);
+	ret = publish(o, stem.buf, formats, &cc, render_compare,
+		      describe_compare, &csv);
+	if (ret == 0)
+		note("%s: locality chart drawn", ind->id);
+	buf_release(&subtitle);
+	buf_release(&source);
+	buf_release(&what);
+	buf_release(&notes);
+	buf_release(&csv);
+	buf_release(&stem);
+	return ret;
+}
+
+/* The charts of indicator i: its trend, its comparison, for a gap the
+ * gap, with deciles the inequality chart and with localities theirs; none
+ * when --only names others. */
+static size_t charts_of(const struct results *r,
+			const struct result_below *below, size_t i,
 			char *const *only, size_t nonly)
 {
+	const struct result_indicator *ind = &r->ind[i];
 	size_t j;
 	int want = !nonly;
 
@@ -1486,7 +2009,9 @@ static size_t charts_of(const struct result_indicator *ind,
 			want = 1;
 	if (!want)
 		return 0;
-	return strcmp(ind->type, "gap") ? 2 : 3;
+	return (strcmp(ind->type, "gap") ? 2 : 3) +
+	       (results_deciles_of(below, i) != NULL) +
+	       (below->loc_pt && below->loc_pt[i] != NULL);
 }
 
 int main(int argc, char **argv)
@@ -1505,6 +2030,7 @@ int main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	struct results r;
+	struct result_below below = RESULT_BELOW_INIT;
 	struct neighbours nb = NEIGHBOURS_INIT;
 	struct progress bar = PROGRESS_INIT;
 	char **only = NULL;
@@ -1557,6 +2083,10 @@ int main(int argc, char **argv)
 		free(only);
 		return stage_finish(&s, JSNA_EXIT_SYSTEM);
 	}
+	if (results_load_below(s.st, &r, &below) < 0) {
+		ret = JSNA_EXIT_SYSTEM;
+		goto out;
+	}
 	/* Without a list, the compare charts show the area, region and
 	 * England only (jsna-calc has said so already). */
 	if (s.cfg.neighbours && neighbours_load(s.cfg.neighbours, s.st,
@@ -1578,16 +2108,18 @@ int main(int argc, char **argv)
 	out_init(&o, &s, redraw);
 	total = nonly ? 0 : 2;	/* the profile's spine and pyramid */
 	for (i = 0; i < r.n; i++)
-		total += charts_of(&r.ind[i], only, nonly);
+		total += charts_of(&r, &below, i, only, nonly);
 	progress_begin(&bar, "charts", total);
 	for (i = 0; i < r.n; i++) {
-		size_t want = charts_of(&r.ind[i], only, nonly);
+		size_t want = charts_of(&r, &below, i, only, nonly);
 
 		if (want && (draw_trend(&o, &r, &r.ind[i], formats) < 0 ||
 			     draw_compare(&o, &r, &r.ind[i], &nb,
 					  formats) < 0 ||
 			     (!strcmp(r.ind[i].type, "gap") &&
-			      draw_gap(&o, &r, &r.ind[i], &nb, formats) < 0))) {
+			      draw_gap(&o, &r, &r.ind[i], &nb, formats) < 0) ||
+			     draw_inequality(&o, &r, &below, i, formats) < 0 ||
+			     draw_localities(&o, &r, &below, i, formats) < 0)) {
 			ret = JSNA_EXIT_SYSTEM;
 			break;
 		}
@@ -1615,6 +2147,7 @@ out:
 	progress_end(&bar);
 	chart_render_shutdown();
 	neighbours_release(&nb);
+	results_below_release(&below);
 	results_release(&r);
 	free(only);
 	return stage_finish(&s, ret);

@@ -33,13 +33,15 @@ static int has_ci(const struct compare_bar *b)
 }
 
 /* 1 when bar a comes before bar b among the unpinned bars: by value
- * descending, ties (and bars without values, which come last) by name. */
-static int before(const struct compare_bar *a, const struct compare_bar *b)
+ * descending (ascending when up), ties (and bars without values, which
+ * come last) by name. */
+static int before(const struct compare_bar *a, const struct compare_bar *b,
+		  int up)
 {
 	if (has_value(a) != has_value(b))
 		return has_value(a);
 	if (has_value(a) && (a->value > b->value || a->value < b->value))
-		return a->value > b->value;
+		return up ? a->value < b->value : a->value > b->value;
 	return strcmp(a->name, b->name) < 0;
 }
 
@@ -56,7 +58,8 @@ void chart_compare_order(const struct compare_chart *c, size_t *idx)
 			continue;
 		idx[n] = i;
 		for (j = n++; j > 0 && !c->bars[idx[j - 1]].is_benchmark &&
-			      before(&c->bars[idx[j]], &c->bars[idx[j - 1]]);
+			      before(&c->bars[idx[j]], &c->bars[idx[j - 1]],
+				     c->ascending);
 		     j--) {
 			t = idx[j];
 			idx[j] = idx[j - 1];
@@ -76,9 +79,12 @@ static const struct compare_bar *comparator(const struct compare_chart *c)
 	return NULL;
 }
 
-static const char *missing_words(const struct compare_bar *b)
+static const char *missing_words(const struct compare_chart *c,
+				 const struct compare_bar *b)
 {
-	return b->note && !strcmp(b->note, "c") ? "withheld" : "no data";
+	if (!b->note || strcmp(b->note, "c"))
+		return "no data";
+	return c->withheld && *c->withheld ? c->withheld : "withheld";
 }
 
 static int validate(const struct compare_chart *c)
@@ -141,7 +147,9 @@ static void legend_build(const struct lay_text *t,
 		if (lay_cmp_is_998(bar->cmp))
 			levels = 1;
 	}
-	buf_addf(&b, "Area compared to %s:", cmp ? cmp->name : "benchmark");
+	buf_addf(&b, "%s compared to %s:",
+		 c->compared && *c->compared ? c->compared : "Area",
+		 cmp ? cmp->name : "benchmark");
 	lay_legend_add(g, SW_TEXT, buf_detach(&b, NULL));
 	if (cmp) {
 		e = lay_legend_add(g, SW_RECT, xstrdup(cmp->name));
@@ -312,7 +320,7 @@ int chart_layout_compare(const struct compare_chart *c, double width,
 		if (!has_value(b)) {
 			int rightwards = out->y_max > 0;
 
-			lay_add_text(out, xstrdup(missing_words(b)),
+			lay_add_text(out, xstrdup(missing_words(c, b)),
 				     rightwards ? x0 + VALUE_GAP :
 						  x0 - VALUE_GAP,
 				     base, size, 0,
@@ -383,7 +391,8 @@ void chart_describe_compare(const struct compare_chart *c, struct buf *out)
 	cmp = comparator(c);
 	chart_compare_order(c, idx);
 	buf_addf(out, "Bar chart of %zu area%s, benchmarks first, then by "
-		 "value from highest to lowest", n, n == 1 ? "" : "s");
+		 "value from %s", n, n == 1 ? "" : "s",
+		 c->ascending ? "lowest to highest" : "highest to lowest");
 	if (cmp)
 		buf_addf(out, "; bars coloured by comparison with %s",
 			 cmp->name);
@@ -394,7 +403,11 @@ void chart_describe_compare(const struct compare_chart *c, struct buf *out)
 		buf_addf(out, "%s%s: ", b->name,
 			 b->is_area ? " (the area)" : "");
 		if (!has_value(b)) {
-			buf_addf(out, "%s.\n", missing_words(b));
+			if (b->note && !strcmp(b->note, "c") && c->withheld &&
+			    *c->withheld)
+				buf_addf(out, "withheld (%s).\n", c->withheld);
+			else
+				buf_addf(out, "%s.\n", missing_words(c, b));
 			continue;
 		}
 		lay_add_value(out, b->value, dp);

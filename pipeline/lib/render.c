@@ -282,7 +282,8 @@ static void png_chunk(struct buf *out, const char *type,
 	put_be32(be, len);
 	buf_add(out, be, 4);
 	buf_add(out, type, 4);
-	buf_add(out, data, len);
+	if (len)	/* IEND has no data: NULL, which memcpy must not see */
+		buf_add(out, data, len);
 	crc = crc32(crc, (const Bytef *)type, 4);
 	if (len)
 		crc = crc32(crc, data, (uInt)len);
@@ -482,6 +483,7 @@ ADAPTERS(compare)
 ADAPTERS(gap)
 ADAPTERS(spine)
 ADAPTERS(pyramid)
+ADAPTERS(inequality)
 
 static int render_chart(const struct chart_src *c, enum chart_format f,
 			const char *path)
@@ -573,6 +575,7 @@ RENDERER(compare, CHART_HEIGHT_PT)
 RENDERER(gap, CHART_HEIGHT_PT)
 RENDERER(spine, chart_spine_height(c))
 RENDERER(pyramid, CHART_HEIGHT_PT)
+RENDERER(inequality, CHART_HEIGHT_PT)
 
 void chart_render_shutdown(void)
 {

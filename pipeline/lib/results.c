@@ -427,6 +427,218 @@ out:
 	return ret;
 }
 
+/* ---- below the area ---- */
+
+struct below_load {
+	const struct results *r;
+	struct result_below *b;
+	struct result_deciles *d;	/* the indicator read, or NULL */
+	size_t ind;			/* and its index */
+	size_t loc;			/* the locality read */
+	size_t alloc;
+};
+
+/* "decile7" -> 7; 0 for any other name. */
+static int decile_number(const char *name)
+{
+	char *end;
+	long k;
+
+	if (strncmp(name, "decile", 6) || name[6] < '1' || name[6] > '9')
+		return 0;
+	k = strtol(name + 6, &end, 10);
+	return *end || k < 1 || k > RESULT_DECILES ? 0 : (int)k;
+}
+
+static int on_below_category(const char *indicator, const char *name,
+			     const char *category_type, const char *category,
+			     void *vb)
+{
+	struct below_load *l = vb;
+	struct result_below *b = l->b;
+	struct result_deciles *d = NULL;
+	int k = decile_number(name);
+	size_t i;
+
+	if (!k)
+		return 0;
+	for (i = 0; i < l->r->n; i++)
+		if (!strcmp(l->r->ind[i].id, indicator))
+			break;
+	if (i == l->r->n)
+		return 0;
+	if (b->ndeciles && b->deciles[b->ndeciles - 1].ind == i) {
+		d = &b->deciles[b->ndeciles - 1];
+	} else {
+		XGROW(b->deciles, l->alloc, b->ndeciles + 1);
+		d = &b->deciles[b->ndeciles++];
+		memset(d, 0, sizeof(*d));
+		d->ind = i;
+		d->category_type = xstrdup(category_type);
+	}
+	if (!d->category[k - 1])
+		d->category[k - 1] = xstrdup(category);
+	return 0;
+}
+
+static int cmp_deciles(const void *a, const void *b)
+{
+	const struct result_deciles *x = a, *y = b;
+
+	return (x->ind > y->ind) - (x->ind < y->ind);
+}
+
+static int on_decile_value(const struct value_row *v, void *vb)
+{
+	struct below_load *l = vb;
+	const struct result_indicator *ind = &l->r->ind[l->ind];
+	struct result_deciles *d = l->d;
+	int j, k;
+
+	if (!v->category || !*v->category ||
+	    strcmp(v->category_type ? v->category_type : "",
+		   d->category_type))
+		return 0;
+	for (k = 0; k < RESULT_DECILES; k++)
+		if (d->category[k] && !strcmp(d->category[k], v->category))
+			break;
+	if (k == RESULT_DECILES ||
+	    (j = period_index(ind, v->period.sortable)) < 0)
+		return 0;
+	put_point(&d->pt[(size_t)j * RESULT_DECILES + k], v);
+	return 0;
+}
+
+static int on_below_area(const struct area *a, void *vb)
+{
+	struct below_load *l = vb;
+	struct result_below *b = l->b;
+
+	if (strcmp(a->level, "Locality") || !a->parent ||
+	    strcmp(a->parent, l->r->area_code))
+		return 0;
+	XGROW(b->loc, l->alloc, b->nloc + 1);
+	b->loc[b->nloc].code = xstrdup(a->code);
+	b->loc[b->nloc++].name = xstrdup(a->name);
+	return 0;
+}
+
+static int cmp_locality(const void *a, const void *b)
+{
+	const struct result_locality *x = a, *y = b;
+
+	return strcmp(x->code, y->code);
+}
+
+static int on_locality_value(const struct value_row *v, void *vb)
+{
+	struct below_load *l = vb;
+	const struct result_indicator *ind = &l->r->ind[l->ind];
+	struct result_below *b = l->b;
+	struct result_point **pt = &b->loc_pt[l->ind];
+	size_t k, n = ind->nperiods * b->nloc;
+	int j;
+
+	if ((v->category && *v->category) ||
+	    (j = period_index(ind, v->period.sortable)) < 0)
+		return 0;
+	if (!*pt) {
+		*pt = xcalloc(n, sizeof(**pt));
+		for (k = 0; k < n; k++)
+			empty_point(&(*pt)[k]);
+	}
+	put_point(&(*pt)[(size_t)j * b->nloc + l->loc], v);
+	return 0;
+}
+
+int results_load_below(struct store *st, const struct results *r,
+		       struct result_below *out)
+{
+	struct below_load l;
+	size_t i, k, n;
+
+	memset(out, 0, sizeof(*out));
+	memset(&l, 0, sizeof(l));
+	l.r = r;
+	l.b = out;
+	if (!r->run || !r->n)
+		return 0;
+	out->n = r->n;
+	out->loc_pt = xcalloc(r->n, sizeof(*out->loc_pt));
+
+	/* The deciles: the categories the definitions name decile1 to
+	 * decile10, then the area's rows of each such indicator. */
+	if (store_each_category(st, r->run, on_below_category, &l) < 0)
+		return -1;
+	if (out->ndeciles)
+		qsort(out->deciles, out->ndeciles, sizeof(*out->deciles),
+		      cmp_deciles);
+	for (i = 0; i < out->ndeciles; i++) {
+		l.d = &out->deciles[i];
+		l.ind = l.d->ind;
+		n = r->ind[l.ind].nperiods * RESULT_DECILES;
+		l.d->pt = xcalloc(n + 1, sizeof(*l.d->pt));
+		for (k = 0; k < n; k++)
+			empty_point(&l.d->pt[k]);
+		if (store_each_value(st, r->run, r->ind[l.ind].id,
+				     r->area_code, on_decile_value, &l) < 0)
+			return -1;
+	}
+
+	/* The localities, and each one's rows of each indicator: a lookup
+	 * by (indicator, area), the warehouse's key. */
+	l.alloc = 0;
+	if (store_each_area(st, on_below_area, &l) < 0)
+		return -1;
+	if (out->nloc)
+		qsort(out->loc, out->nloc, sizeof(*out->loc), cmp_locality);
+	for (i = 0; i < r->n; i++) {
+		l.ind = i;
+		for (k = 0; k < out->nloc; k++) {
+			l.loc = k;
+			if (store_each_value(st, r->run, r->ind[i].id,
+					     out->loc[k].code,
+					     on_locality_value, &l) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+void results_below_release(struct result_below *b)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < b->ndeciles; i++) {
+		free(b->deciles[i].category_type);
+		for (k = 0; k < RESULT_DECILES; k++)
+			free(b->deciles[i].category[k]);
+		free(b->deciles[i].pt);
+	}
+	free(b->deciles);
+	for (i = 0; i < b->nloc; i++) {
+		free(b->loc[i].code);
+		free(b->loc[i].name);
+	}
+	free(b->loc);
+	for (i = 0; b->loc_pt && i < b->n; i++)
+		free(b->loc_pt[i]);
+	free(b->loc_pt);
+	memset(b, 0, sizeof(*b));
+}
+
+const struct result_deciles *results_deciles_of(const struct result_below *b,
+						size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < b->ndeciles; k++)
+		if (b->deciles[k].ind == i)
+			return &b->deciles[k];
+	return NULL;
+}
+
 enum stats_cmp results_cmp(const char *label)
 {
 	static const struct { const char *s; enum stats_cmp c; } map[] = {

@@ -11,13 +11,14 @@ svg_bars() {
 		sort -n | awk '{ printf "%.3f %02X%02X%02X %.3f\n", $3 - $2, int($4 * 2.55 + 0.5), int($5 * 2.55 + 0.5), int($6 * 2.55 + 0.5), $2 }'
 }
 
-# check_bars PLOTTED BARS: PLOTTED has "code|value|comparison" per bar with
-# a value, in the chart's order; BARS is svg_bars' output. Every bar's
-# width is proportional to its value (within 0.5 pt), every bar starts at
-# the same zero line, and its fill is the GOV.UK colour of its comparison
-# with England (England itself grey, no comparison white).
+# check_bars PLOTTED BARS [COMPARATOR]: PLOTTED has "code|value|comparison"
+# per bar with a value, in the chart's order; BARS is svg_bars' output.
+# Every bar's width is proportional to its value (within 0.5 pt), every bar
+# starts at the same zero line, and its fill is the GOV.UK colour of its
+# comparison (the comparator, England unless its code is given, grey; no
+# comparison white).
 check_bars() {
-	paste -d'|' "$1" "$2" | awk -F'|' '
+	paste -d'|' "$1" "$2" | awk -F'|' -v comparator="${3:-E92000001}" '
 	BEGIN {
 		fill["Higher"] = "003078"; fill["Lower"] = "5694CA"
 		fill["Similar"] = "FFDD00"; fill["Better"] = "00703C"
@@ -29,7 +30,7 @@ check_bars() {
 	{
 		split($4, b, " ")
 		code = $1; v = $2; cmp = $3; w = b[1]; col = b[2]; x = b[3]
-		want = code == "E92000001" ? "B1B4B6" : fill[cmp]
+		want = code == comparator ? "B1B4B6" : fill[cmp]
 		if (col != want) { print "bar " NR " (" code ", " cmp ") is " col ", not " want; bad = 1 }
 		val[NR] = v; wid[NR] = w; left[NR] = x
 		a = v < 0 ? -v : v

@@ -356,6 +356,48 @@ static void test_describe(void **state)
 	buf_release(&b);
 }
 
+/* The locality chart's options: the authority pinned as the comparator,
+ * the rest lowest first (low is good), "c" for a withheld bar, the
+ * legend's words. */
+static void test_locality_options(void **state)
+{
+	static const char *const want[7] = {
+		"England", "North West", "Warrington",
+		"Cheshire West and Chester", "Aardvark", "Halton",
+		"Bristol, City of"
+	};
+	struct chart_layout l;
+	const struct chart_item *r[16], *t;
+	struct buf b = BUF_INIT;
+	size_t idx[COMPARE_MAX_BARS], i;
+
+	(void)state;
+	chart.compared = "Locality";
+	chart.withheld = "c";
+	chart.ascending = 1;
+	bars[5].value = NAN;	/* Bristol: withheld, so last */
+	bars[5].note = "c";
+	chart_compare_order(&chart, idx);
+	for (i = 0; i < 7; i++)
+		assert_string_equal(bars[idx[i]].name, want[i]);
+	lay(&l);
+	assert_int_equal(bar_rects(&l, r, 16), 6);
+	/* Each bar's row from the top: Warrington's the shortest first. */
+	assert_true(r[2]->w < r[3]->w && r[3]->w < r[4]->w &&
+		    r[4]->w <= r[5]->w);
+	assert_non_null(find_text(&l, "Locality compared to England:"));
+	assert_null(find_text(&l, "Area compared to England:"));
+	t = find_text(&l, "c");
+	assert_non_null(t);
+	assert_true(t->y > r[5]->y + r[5]->h);
+	assert_null(find_text(&l, "withheld"));
+	chart_layout_release(&l);
+	chart_describe_compare(&chart, &b);
+	assert_non_null(strstr(b.buf, "then by value from lowest to highest"));
+	assert_non_null(strstr(b.buf, "\nBristol, City of: withheld (c).\n"));
+	buf_release(&b);
+}
+
 static unsigned char *slurp(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
@@ -420,6 +462,7 @@ int main(void)
 		cmocka_unit_test_setup(test_long_name, setup),
 		cmocka_unit_test_setup(test_rejects, setup),
 		cmocka_unit_test_setup(test_describe, setup),
+		cmocka_unit_test_setup(test_locality_options, setup),
 		cmocka_unit_test_setup(test_render, setup),
 	};
 

@@ -1,6 +1,8 @@
 # Every kind of chart for the bundled sample, read back: jsna refresh
 # writes the trend of every catalogue indicator, the compare chart of every
-# one that is not a total, the gap chart of every gap, the summary spine
+# one that is not a total, the gap chart of every gap, the inequality chart
+# of every one with deprivation deciles, the locality chart of every one
+# with values for the area's localities, the summary spine
 # and the population pyramid, each as PNG, SVG and PDF with its plotted
 # data and text alternative; the PNGs are 300 dpi half-A4, the PDFs hold
 # their titles, the SVGs their bars and titles; the plotted data are the
@@ -23,7 +25,12 @@ for f in indicators/*.ini; do
 	*) echo "${id}_compare" >> want.txt ;;
 	esac
 	[ "$type" = gap ] && echo "${id}_gap" >> want.txt
+	grep -q '^\(local_\)\{0,1\}deciles *=' "$f" && echo "${id}_inequality" >> want.txt
 done
+# Locality charts: the indicators with a value for a locality of the area
+# (its rows whose parent is the area) in the export.
+sqlite3 -batch loc.sqlite ".import --csv outputs/indicators.csv x" \
+	"SELECT DISTINCT \"Indicator ID\" || '_localities' FROM x WHERE \"Parent Code\" = 'E06000050' AND Value <> ''" >> want.txt
 echo summary_spine >> want.txt
 echo population_pyramid >> want.txt
 missing=0
@@ -33,7 +40,10 @@ while read -r stem; do
 	done
 done < want.txt
 [ "$missing" -eq 0 ] || fail "$missing chart files missing"
-echo "$(grep -c '_trend$' want.txt) trend, $(grep -c '_compare$' want.txt) compare and $(grep -c '_gap_gap$' want.txt) gap charts, the spine and the pyramid, each in five files"
+echo "$(grep -c '_trend$' want.txt) trend, $(grep -c '_compare$' want.txt) compare, $(grep -c '_gap_gap$' want.txt) gap, $(grep -c '_inequality$' want.txt) inequality and $(grep -c '_localities$' want.txt) locality charts, the spine and the pyramid, each in five files"
+# and nothing else
+ls $C | sed -n 's/\.png$//p' | sort > have.txt
+sort want.txt | cmp -s - have.txt || { sort want.txt | diff - have.txt >&2; fail "charts drawn that were not wanted"; }
 
 # PNG: the signature, 1890 pixels wide (160 mm at 300 dpi), 1181 high (the
 # spine as tall as its rows need), and a pHYs chunk of 300 dpi.
