@@ -166,16 +166,21 @@ static void statement(const struct report *rp,
 			 out);
 }
 
-/* The charts of an indicator in the report, in order. */
+#define MAX_STEMS 5
+
+/* The charts of an indicator in the report, in order: the gap, the
+ * trend, then inside the area, by deprivation decile and by locality. */
 static int chart_stems(struct report *rp, const struct result_indicator *ind,
-		       const char *stems[3], char buf[3][96])
+		       const char *stems[MAX_STEMS], char buf[MAX_STEMS][96])
 {
-	static const char *const kinds[] = { "gap", "trend" };
+	static const char *const kinds[] = {
+		"gap", "trend", "inequality", "localities"
+	};
 	struct buf rel = BUF_INIT;
 	size_t k;
 	int n = 0;
 
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		snprintf(buf[n], sizeof(buf[n]), "%s_%s", ind->id, kinds[k]);
 		buf_reset(&rel);
 		buf_addf(&rel, "charts/%s.svg", buf[n]);
@@ -306,8 +311,8 @@ static void indicator_part(struct report *rp,
 {
 	struct buf st = BUF_INIT, svg = BUF_INIT, rel = BUF_INIT,
 		   cap = BUF_INIT, src = BUF_INIT;
-	const char *stems[3];
-	char stembuf[3][96];
+	const char *stems[MAX_STEMS];
+	char stembuf[MAX_STEMS][96];
 	int n, k;
 	struct buf *h = &rp->html;
 
@@ -860,6 +865,8 @@ static void chart_name(const struct results *r, const char *stem,
 		{ "_trend", "over time" },
 		{ "_compare", "beside other areas" },
 		{ "_gap", "the two groups and the gap" },
+		{ "_inequality", "by deprivation decile" },
+		{ "_localities", "by locality" },
 	};
 	size_t k, n = strlen(stem), m;
 	char *id;
