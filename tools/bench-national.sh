@@ -95,12 +95,30 @@ for s in ingest calc chart table report; do
 done
 printf '  %-28s %8.2f %10.1f\n' "jsna refresh (fresh)" "$(t full)" "$(m full)"
 printf '  %-28s %8.2f %10.1f\n' "jsna refresh (nothing new)" "$(t nochange)" "$(m nochange)"
+# The ratios of each run (its stages side by side), then their median.
+ratio() { paste -d' ' "$work/t.$1" "$work/t.$2" | awk '{ print $1 / ($4 > 0 ? $4 : 1e-9) }' | median; }
 awk -v b="$bytes" -v r="$rows" -v v="$values" -v ti="$(t ingest)" \
-    -v tc="$(t csvpass)" -v tk="$(t cat)" -v tf="$(t full)" \
-    -v tn="$(t nochange)" -v n="$indicators" -v iv="$ivalues" -v db="$db" 'BEGIN {
+    -v tc="$(t csvpass)" -v tk="$(t cat)" -v rc="$(ratio csvpass ingest)" \
+    -v rk="$(ratio cat ingest)" -v rn="$(ratio nochange full)" \
+    -v n="$indicators" -v iv="$ivalues" -v db="$db" 'BEGIN {
 	printf "  ingest: %.1f MB/s, %.0f rows/s, %.0f values/s; warehouse %.0f MB\n", b / 1e6 / ti, r / ti, v / ti, db / 1024
-	printf "  bare libcsv pass: %.2f s, %.1f MB/s; ingest / libcsv throughput: %.2f (target at least 0.5)\n", tc, b / 1e6 / tc, tc / ti
-	printf "  cat to /dev/null: %.3f s, %.0f MB/s; ingest / cat throughput: %.3f\n", tk, b / 1e6 / (tk > 0 ? tk : 1e-9), tk / ti
+	printf "  bare libcsv pass: %.2f s, %.1f MB/s; ingest / libcsv throughput: %.2f (target at least 0.5)\n", tc, b / 1e6 / tc, rc
+	printf "  cat to /dev/null: %.3f s, %.0f MB/s; ingest / cat throughput: %.3f\n", tk, b / 1e6 / (tk > 0 ? tk : 1e-9), rk
 	printf "  calc: %d indicators, %d values for every area and period\n", n, iv
-	printf "  refresh with nothing new / full refresh: %.4f\n", tn / tf
+	printf "  refresh with nothing new / full refresh: %.4f\n", rn
+}'
+
+# Peak memory against input size: the same refresh on the bundled sample
+# (one authority's inputs), once.
+small=$(cat $(find "$top/inputs" -name '*.csv') | wc -c)
+mkdir -p "$work/small"
+cp -R "$top/inputs/sources" "$work/small/sources"
+sed -e "s|^inputs .*|inputs      = $top/inputs|" \
+    -e "s|^sources .*|sources     = $work/small/sources|" \
+    -e "s|^warehouse .*|warehouse   = $work/small/jsna.db|" \
+    -e "s|^outputs .*|outputs     = $work/small/outputs|" \
+    -e "/^neighbours/d" "$work/jsna.ini" > "$work/small/jsna.ini"
+timed small "$bin/jsna" refresh -q -c "$work/small/jsna.ini"
+awk -v big="$bytes" -v small="$small" -v mb="$(m full)" -v ms="$(m small)" 'BEGIN {
+	printf "  peak memory of a refresh: %.1f MB for %.0f MB of inputs, %.1f MB for the bundled %.0f MB (%.0f times the input, %.2f times the memory; target under 256 MB)\n", mb, big / 1e6, ms, small / 1e6, big / small, mb / ms
 }'

@@ -1474,7 +1474,7 @@ static void rows_from_deciles(const struct compute_env *env,
 		area = xstrndup(rest, (size_t)(sep - rest));
 		for (q = 0; q < 10; q++) {
 			const struct cval *c;
-			char cat[16];
+			char cat[24];
 
 			snprintf(cat, sizeof(cat), "decile%d", q + 1);
 			cache_key(&key, src->id, cat, area,

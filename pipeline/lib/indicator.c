@@ -1314,7 +1314,7 @@ static int check_deciles(const struct indicator_set *set,
 				"[deciles] names the indicator '%s', which has no definition (or one with errors)",
 				d->deciles.indicator);
 	for (k = 1; k <= 10; k++) {
-		char name[16];
+		char name[24];
 
 		snprintf(name, sizeof(name), "decile%d", k);
 		if (!indicator_category(o, name))

@@ -45,6 +45,7 @@ struct sape {
 	int col[SAPE_CELLS];		/* Total, then female, then male */
 	struct store_series *series[SAPE_CELLS];
 	struct period period;
+	char district_seen[16];		/* the last row's district */
 	/* Rows of whole numbers not yet written: their areas and cells. */
 	uint32_t held_area[SAPE_HELD];
 	uint32_t held[SAPE_CELLS][SAPE_HELD];
@@ -101,7 +102,7 @@ static int header(struct load *l, const struct csvin_record *h)
 	s->col[0] = load_column(l, h, "Total", 1);
 	for (sex = 0; sex < 2; sex++)
 		for (age = 0; age < SAPE_AGES; age++) {
-			char col[8];
+			char col[16];
 
 			snprintf(col, sizeof(col), "%c%d", sexes[sex], age);
 			s->col[1 + sex * SAPE_AGES + age] =
@@ -159,7 +160,7 @@ static int cell(struct load *l, const struct csvin_record *r, int k,
 {
 	struct sape *s = l->state;
 	const char *t;
-	char name[8];
+	char name[16];
 
 	t = load_field(r, s->col[k]);
 	if (*t && csvin_parse_double(t, v) == 0 && *v >= 0) {
@@ -244,17 +245,26 @@ static int row(struct load *l, const struct csvin_record *r)
 		return 0;
 	}
 	memset(&a, 0, sizeof(a));
-	a.code = district;
-	a.name = load_field(r, s->district_name);
-	a.level = load_level(NULL, district);
-	if (load_area(l, &a) < 0)
-		return -1;
+	/* Rows come district by district: its area once per run of them. */
+	if (strcmp(district, s->district_seen) != 0) {
+		a.code = district;
+		a.name = load_field(r, s->district_name);
+		a.level = load_level(NULL, district);
+		if (load_area(l, &a) < 0)
+			return -1;
+		snprintf(s->district_seen, sizeof(s->district_seen), "%s",
+			 strlen(district) < sizeof(s->district_seen) ?
+			 district : "");
+	}
+	/* Each LSOA once a file: the store knows those it has seen. */
 	a.code = code;
 	a.name = load_field(r, s->name);
 	a.level = "LSOA";
 	a.parent = district;
-	if (load_area(l, &a) < 0)
+	if (store_put_area(l->st, &a) < 0) {
+		l->system_error = 1;
 		return -1;
+	}
 	if (!l->res->errors && store_text_id(l->st, code, &id) < 0) {
 		l->system_error = 1;
 		return -1;

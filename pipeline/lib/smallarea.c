@@ -505,6 +505,7 @@ static void keep_sum(struct reading *rd, long long file, size_t t,
 	struct kept *k = rd->rec;
 	struct kept_obs *ko;
 	void **interned = strmap_put(&k->filters, filters);
+	size_t n;
 
 	if (!*interned) {
 		*interned = xstrdup(filters);
@@ -521,7 +522,10 @@ static void keep_sum(struct reading *rd, long long file, size_t t,
 	ko->month = (unsigned char)period->month;
 	ko->filters = *interned;
 	ko->value = c->sum;
-	snprintf(ko->symbol, sizeof(ko->symbol), "%s", c->symbol);
+	/* Its first letters, which is all a symbol needs to be told. */
+	n = strnlen(c->symbol, sizeof(ko->symbol) - 1);
+	memcpy(ko->symbol, c->symbol, n);
+	ko->symbol[n] = '\0';
 	k->bytes += sizeof(*ko);
 }
 
