@@ -23,14 +23,14 @@ rss=0
 i=0
 while [ $i -lt "$runs" ]; do
 	rm -rf "$work/var"
-	/usr/bin/time -f '%e %M' -o "$work/time" "$bin/jsna-ingest" -q -c "$work/jsna.ini" || true
+	/usr/bin/time -f '%e %M' -o "$work/time" "$bin/jsna-ingest" -q -c "$work/jsna.ini" 2> "$work/err" || true
 	read -r t m < "$work/time"
 	times="$times $t"
 	[ "$m" -gt "$rss" ] && rss=$m
 	i=$((i + 1))
 done
 rows=$(sqlite3 "$work/var/jsna.db" "SELECT sum(rows) FROM source_file")
-values=$(sqlite3 "$work/var/jsna.db" "SELECT count(*) FROM observation")
+values=$(sqlite3 "$work/var/jsna.db" "SELECT sum(rows) FROM obs_block")
 median=$(echo $times | tr ' ' '\n' | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 start=$(date +%s.%N)
 find "$work/inputs" -name '*.csv' -exec cat {} + > /dev/null

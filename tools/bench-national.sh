@@ -96,7 +96,7 @@ done
 printf '  %-28s %8.2f %10.1f\n' "jsna refresh (fresh)" "$(t full)" "$(m full)"
 printf '  %-28s %8.2f %10.1f\n' "jsna refresh (nothing new)" "$(t nochange)" "$(m nochange)"
 # The ratios of each run (its stages side by side), then their median.
-ratio() { paste -d' ' "$work/t.$1" "$work/t.$2" | awk '{ print $1 / ($4 > 0 ? $4 : 1e-9) }' | median; }
+ratio() { paste -d' ' "$work/t.$1" "$work/t.$2" | awk '{ print $1 / ($3 > 0 ? $3 : 1e-9) }' | median; }
 awk -v b="$bytes" -v r="$rows" -v v="$values" -v ti="$(t ingest)" \
     -v tc="$(t csvpass)" -v tk="$(t cat)" -v rc="$(ratio csvpass ingest)" \
     -v rk="$(ratio cat ingest)" -v rn="$(ratio nochange full)" \
