@@ -588,6 +588,168 @@ static void test_symbol(void **state)
 		}
 }
 
+/* ------------------------------------------------------------------ */
+/* Simple lines are cut by csvin itself, the others read by libcsv: the
+ * two must not be told apart. Texts made of the pieces that matter to a
+ * CSV reader, read both ways (JSNA_CSV_FAST=never sends every line
+ * through libcsv), from memory and from a file through the reading
+ * thread, must give the same rows, fields, lines and messages. */
+
+struct trace {
+	char *s;
+	size_t len, alloc;
+};
+
+static void trace_add(struct trace *t, const void *p, size_t n)
+{
+	if (t->len + n + 1 > t->alloc) {
+		t->alloc = (t->len + n + 1) * 2;
+		t->s = realloc(t->s, t->alloc);
+		assert_non_null(t->s);
+	}
+	memcpy(t->s + t->len, p, n);
+	t->len += n;
+	t->s[t->len] = '\0';
+}
+
+static int on_trace(const struct csvin_record *rec, void *ctx)
+{
+	struct trace *t = ctx;
+	char head[96];
+
+	snprintf(head, sizeof(head), "row %lu line %lu, %zu fields:",
+		 rec->recno, rec->line, rec->nfields);
+	trace_add(t, head, strlen(head));
+	for (size_t i = 0; i < rec->nfields; i++) {
+		const struct csvin_field *f = &rec->fields[i];
+
+		snprintf(head, sizeof(head), " [line %lu%s %zu]", f->line,
+			 f->quoted_empty ? " quoted" : "", f->len);
+		trace_add(t, head, strlen(head));
+		assert_int_equal(f->ptr[f->len], '\0');
+		trace_add(t, f->ptr, f->len);
+	}
+	trace_add(t, "\n", 1);
+	return rec->recno == 40 ? -7 : 0;	/* a callback that stops */
+}
+
+/* What reading text gives, one way: its rows, return and messages (a
+ * field may hold a NUL: the trace is compared by its length). */
+static char *read_traced(const char *text, size_t len, const char *file,
+			 int fast, size_t *out_len)
+{
+	struct trace t = { NULL, 0, 0 };
+	char tail[48], *msg;
+	int rc;
+
+	if (fast)
+		unsetenv("JSNA_CSV_FAST");
+	else
+		setenv("JSNA_CSV_FAST", "never", 1);
+	capture_begin();
+	if (file) {
+		FILE *f = fopen(file, "wb");
+
+		assert_non_null(f);
+		assert_int_equal(fwrite(text, 1, len, f), len);
+		assert_int_equal(fclose(f), 0);
+		rc = csvin_read_named(file, "t.csv", on_trace, &t, NULL);
+	} else {
+		rc = csvin_read_mem("t.csv", text, len, on_trace, &t);
+	}
+	msg = capture_end();
+	unsetenv("JSNA_CSV_FAST");
+	snprintf(tail, sizeof(tail), "returned %d\n", rc);
+	trace_add(&t, tail, strlen(tail));
+	trace_add(&t, msg, strlen(msg));
+	free(msg);
+	*out_len = t.len;
+	return t.s;
+}
+
+static void test_fast_lines_as_libcsv(void **state)
+{
+	static const char *const pieces[] = {
+		"a", "17", "E06000050", "City of London 001A", ",", ",",
+		",", "\n", "\n", "\r\n", "\r", "\"", "\"x,y\"", "\"\"", " ",
+		"  ", "\t", "caf\xc3\xa9", "caf\xe9", "\xef\xbb\xbf", "-",
+		"1,234", "\x81",
+		"\x01", "\x7f",	/* binary: last, and rare */
+	};
+	const size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+	char file[] = "/tmp/jsna-csvin-XXXXXX";
+	uint32_t seed = 20261207u;
+	char text[4096];
+	int fd = mkstemp(file), texts, differ = 0, fast_rows = 0;
+
+	/* Then texts where a quoted field spans lines that would be
+	 * simple on their own, the first of them after a row that a
+	 * carriage return ended inside a line. */
+	static const char *const spans[] = {
+		"a\r\"b\nc,d\n\"\ne,f\n",
+		"x,\"multi\nline,two\",y\nz,w\n",
+		"\"\nq,r\n\"\ns,t\n",
+		"a,b\r\r\nc,d\n\"e\r\nf\",g\n",
+		"  \n a,b\n\t\nc , d\n",
+	};
+	const int nspans = (int)(sizeof(spans) / sizeof(spans[0]));
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	for (texts = 0; texts < 3000 + nspans; texts++) {
+		size_t len = 0, n, k, pick, alen, blen;
+		char *a, *b;
+		int way;
+
+		if (texts >= 3000) {
+			len = strlen(spans[texts - 3000]);
+			memcpy(text, spans[texts - 3000], len);
+			n = 0;
+		}
+		seed = seed * 1103515245u + 12345u;
+		if (texts < 3000)
+			n = (seed >> 16) % 160;
+		for (k = 0; k < n; k++) {
+			const char *p;
+
+			seed = seed * 1103515245u + 12345u;
+			/* Mostly text and commas: long simple runs; a
+			 * binary byte in one text of a hundred or so. */
+			pick = (seed >> 16) % 1000;
+			p = pieces[pick < 700 ? (seed >> 8) % 7 :
+				   pick < 999 ? (seed >> 8) % (npieces - 2) :
+				   npieces - 2 + (seed >> 8) % 2];
+			if (len + strlen(p) >= sizeof(text))
+				break;
+			memcpy(text + len, p, strlen(p));
+			len += strlen(p);
+		}
+		for (way = 0; way < 2; way++) {
+			const char *where = way ? file : NULL;
+
+			if (way)
+				setenv("JSNA_CSV_THREAD", "always", 1);
+			a = read_traced(text, len, where, 1, &alen);
+			b = read_traced(text, len, where, 0, &blen);
+			unsetenv("JSNA_CSV_THREAD");
+			if ((alen != blen || memcmp(a, b, alen) != 0) &&
+			    differ++ < 3)
+				print_error("text %d (%s) read differently:\n"
+					    "cut here:\n%s\nby libcsv:\n%s\n",
+					    texts, way ? "file" : "memory", a,
+					    b);
+			if (strstr(a, "row "))
+				fast_rows++;
+			free(a);
+			free(b);
+		}
+	}
+	unlink(file);
+	assert_int_equal(differ, 0);
+	assert_true(fast_rows > 1000);	/* texts with rows, not only errors */
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
@@ -608,6 +770,7 @@ int main(void)
 		cmocka_unit_test(test_parse_double),
 		cmocka_unit_test(test_parse_double_exact),
 		cmocka_unit_test(test_symbol),
+		cmocka_unit_test(test_fast_lines_as_libcsv),
 	};
 #undef T
 
