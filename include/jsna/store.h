@@ -143,11 +143,8 @@ int store_text_id(struct store *st, const char *text, uint32_t *id);
 int store_series_put(struct store *st, struct store_series *se,
 		     uint32_t area, const struct period *p, double value,
 		     uint32_t symbol, uint32_t note);
-/* A whole number from 0 (a count), with no symbol or note: faster. */
-int store_series_put_whole(struct store *st, struct store_series *se,
-			   uint32_t area, const struct period *p,
-			   uint32_t value);
-/* The same for n areas and their values, of one period. */
+/* Whole numbers from 0 (counts), with no symbol or note, for n areas of
+ * one period: faster. */
 int store_series_put_wholes(struct store *st, struct store_series *se,
 			    const uint32_t *area, const uint32_t *value,
 			    size_t n, const struct period *p);

@@ -660,20 +660,17 @@ static int feed(struct csv_parser *p, struct reader *r, const char *data,
 	while (len > 0 && !r->stop) {
 		const char *nl = memchr(data, '\n', len);
 		size_t n = nl ? (size_t)(nl - data) + 1 : len;
-		unsigned long ends = r->ends;
+		unsigned long ends;
 
+		/* (A field too long for the cutting goes to libcsv, which
+		 * reports it.) */
 		if (nl && r->between && r->fast && fast_line(r, data, n)) {
-			if (r->too_big) {
-				say(r, SAY_ERROR, r->big_line, r->too_big,
-				    "field longer than %u bytes",
-				    CSVIN_MAX_FIELD);
-				return -1;
-			}
 			r->line++;
 			data += n;
 			len -= n;
 			continue;
 		}
+		ends = r->ends;
 		r->pending += n;
 		if (csv_parse(p, data, n, on_field, on_row, r) != n) {
 			/* Point at where the broken field starts: that is

@@ -205,12 +205,6 @@ static int put(struct load *l, struct store_series *se, uint32_t area,
 
 	if (l->res->errors)
 		return 0;	/* the file will be rejected: write no more */
-	if (!*sym) {
-		if (store_series_put(l->st, se, area, p, v, 0, 0) < 0)
-			goto system;
-		l->res->values++;
-		return 0;
-	}
 	if (*sym && store_text_id(l->st, sym, &symbol) < 0)
 		goto system;
 	if (store_series_put(l->st, se, area, p, v, symbol, 0) < 0)

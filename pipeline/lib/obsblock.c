@@ -133,28 +133,13 @@ void obsblock_add(struct obsblock_enc *e, const struct obsblock_row *r)
 	e->tags[e->nrows++] = tag;
 }
 
-void obsblock_add_whole(struct obsblock_enc *e, uint32_t area,
-			enum period_kind kind, int year, int month,
-			uint32_t value)
+/* A whole number as a row of its own: the general way. */
+static void add_one_whole(struct obsblock_enc *e, uint32_t area,
+			  enum period_kind kind, int year, int month,
+			  uint32_t value)
 {
-	struct buf *b = &e->payload;
 	struct obsblock_row r;
 
-	/* The cell of a population table: the next area, the same period;
-	 * a byte or two, and no floating point on the way. */
-	if (area == e->last_area + 1 && year == e->last_year &&
-	    kind == e->last_kind && month == e->last_month && e->nrows) {
-		if (e->nrows == e->alloc)
-			XGROW(e->tags, e->alloc, e->nrows + 1);
-		if (b->alloc - b->len <= 8)
-			buf_grow(b, 8);
-		b->len += varint_at((unsigned char *)b->buf + b->len,
-				    (uint64_t)value << 1);
-		b->buf[b->len] = '\0';
-		e->last_area = area;
-		e->tags[e->nrows++] = T_INT;
-		return;
-	}
 	memset(&r, 0, sizeof(r));
 	r.area = area;
 	r.kind = kind;
@@ -162,6 +147,14 @@ void obsblock_add_whole(struct obsblock_enc *e, uint32_t area,
 	r.month = month;
 	r.value = value;
 	obsblock_add(e, &r);
+}
+
+void obsblock_add_whole(struct obsblock_enc *e, uint32_t area,
+			enum period_kind kind, int year, int month,
+			uint32_t value)
+{
+	obsblock_add_wholes(e, &area, &value, 1, kind, year, month,
+			    SIZE_MAX);
 }
 
 size_t obsblock_add_wholes(struct obsblock_enc *e, const uint32_t *area,
@@ -179,8 +172,8 @@ size_t obsblock_add_wholes(struct obsblock_enc *e, const uint32_t *area,
 		if (!(area[i] == e->last_area + 1 && year == e->last_year &&
 		      kind == e->last_kind && month == e->last_month &&
 		      e->nrows)) {
-			obsblock_add_whole(e, area[i], kind, year, month,
-					   value[i]);
+			add_one_whole(e, area[i], kind, year, month,
+				      value[i]);
 			i++;
 			continue;
 		}

@@ -653,16 +653,6 @@ int store_series_put(struct store *s, struct store_series *se,
 	return 0;
 }
 
-int store_series_put_whole(struct store *s, struct store_series *se,
-			   uint32_t area, const struct period *p,
-			   uint32_t value)
-{
-	obsblock_add_whole(&se->enc, area, p->kind, p->year, p->month, value);
-	if (obsblock_size(&se->enc) >= BLOCK_BYTES)
-		return series_write(s, se);
-	return 0;
-}
-
 int store_series_put_wholes(struct store *s, struct store_series *se,
 			    const uint32_t *area, const uint32_t *value,
 			    size_t n, const struct period *p)

@@ -25,6 +25,7 @@
 #include "jsna/chart.h"
 #include "jsna/util.h"
 #include "tmpdir.h"
+#include "layouttest.h"
 
 #define W CHART_WIDTH_PT
 #define H CHART_HEIGHT_PT
@@ -1614,21 +1615,6 @@ static void test_describe_similar(void **state)
 	assert_non_null(strstr(b_.buf, "gap 18.5 pts, worse than England's "
 				       "gap at the 99.8% level.\n"));
 	buf_release(&b_);
-}
-
-static unsigned char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b_ = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	assert_non_null(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b_, chunk, n);
-	fclose(f);
-	*len = b_.len;
-	return (unsigned char *)buf_detach(&b_, NULL);
 }
 
 static unsigned long be32(const unsigned char *p)

@@ -19,6 +19,7 @@
 #include "jsna/chart.h"
 #include "jsna/util.h"
 #include "tmpdir.h"
+#include "layouttest.h"
 
 #define W CHART_WIDTH_PT
 #define H CHART_HEIGHT_PT
@@ -85,12 +86,6 @@ static int group_teardown(void **state)
 	(void)state;
 	chart_render_shutdown();
 	return 0;
-}
-
-static double measure_est(void *ctx, const char *text, double size, int bold)
-{
-	(void)ctx;
-	return (double)strlen(text) * size * (bold ? 0.66 : 0.60);
 }
 
 const char *__lsan_default_suppressions(void);
@@ -682,21 +677,6 @@ static void test_describe(void **state)
 	assert_null(strstr(b.buf, "(England"));
 	assert_non_null(strstr(b.buf, "\nAge 0: males 2.3%, females 2.1%.\n"));
 	buf_release(&b);
-}
-
-static unsigned char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b = BUF_INIT;
-	char chunk[4096];
-	size_t n;
-
-	assert_non_null(f);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	*len = b.len;
-	return (unsigned char *)buf_detach(&b, NULL);
 }
 
 static void test_render(void **state)
